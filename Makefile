@@ -1,0 +1,41 @@
+SHELL := /bin/bash
+# Two commands on a fresh machine with Python 3.11 and make: `make demo`, `make test`. Also `make lab`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+# torch first, pinned to the release that the course machines install from their local cache; override for others,
+# e.g. make demo TORCH_SPEC="torch torchvision --index-url https://download.pytorch.org/whl/cpu"
+TORCH_SPEC ?= torch==2.14.1 torchvision==0.29.1
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lab check-sync pytest clean
+$(STAMP): settings.ini setup.py pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q $(TORCH_SPEC)
+	$(BIN)/pip install -q -e ".[dev]"
+	touch $@
+
+demo: $(STAMP)
+	$(BIN)/gradvit-nb attack --out runs/demo
+
+# Notebooks are the source: fail when nbdev-clean or nbdev-export would change a file, then run the tests.
+check-sync: $(STAMP)
+	@before=$$(find nbs gradvit_nb -type f \( -name '*.ipynb' -o -name '*.py' \) -not -path '*/.ipynb_checkpoints/*' | sort | xargs sha1sum); \
+	$(BIN)/nbdev-clean && $(BIN)/nbdev-export; \
+	after=$$(find nbs gradvit_nb -type f \( -name '*.ipynb' -o -name '*.py' \) -not -path '*/.ipynb_checkpoints/*' | sort | xargs sha1sum); \
+	if [ "$$before" != "$$after" ]; then \
+	  echo "nbdev-clean / nbdev-export changed these files: clean the notebooks, export, and commit:"; \
+	  diff <(echo "$$before") <(echo "$$after") | sed -n 's/^> [0-9a-f]* */  /p'; exit 1; fi; \
+	echo "notebooks clean, library in sync"
+
+pytest: $(STAMP)
+	$(BIN)/python -m pytest tests -q -p no:cacheprovider
+
+test: check-sync pytest
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab nbs
+
+clean:
+	rm -rf runs build dist *.egg-info
