@@ -83,6 +83,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
             'gradvit_nb.models': { 'gradvit_nb.models.PriorNet': ('models.html#priornet', 'gradvit_nb/models.py'),
                                    'gradvit_nb.models.Victim': ('models.html#victim', 'gradvit_nb/models.py'),
                                    'gradvit_nb.models.Victim.__call__': ('models.html#victim.__call__', 'gradvit_nb/models.py'),
+                                   'gradvit_nb.models.Victim.denormalize': ('models.html#victim.denormalize', 'gradvit_nb/models.py'),
                                    'gradvit_nb.models.Victim.normalize': ('models.html#victim.normalize', 'gradvit_nb/models.py'),
                                    'gradvit_nb.models.Victim.to': ('models.html#victim.to', 'gradvit_nb/models.py'),
                                    'gradvit_nb.models._victim_from_timm': ('models.html#_victim_from_timm', 'gradvit_nb/models.py'),

@@ -58,7 +58,8 @@ class AttackConfig:
 # %% ../nbs/09_attack.ipynb #b03f47ae
 PRESETS = {
     'paper': AttackConfig(iters=120_000),
-    'cpu-demo': AttackConfig(iters=2000),
+    'cpu-demo': AttackConfig(iters=1000, grad_distance='cosine', alpha_grad=1.0, alpha_tv=1e-3, alpha_patch=1e-4,
+                             alpha_l2=0., alpha_image=1e-4),
 }
 
 def preset(name:str='cpu-demo', **overrides) -> AttackConfig:
@@ -126,10 +127,12 @@ def run_attack(victim:Victim, target:dict, n:int, config:AttackConfig|None=None,
     seed_everything(cfg.seed)
     g = torch.Generator().manual_seed(cfg.seed)
     S = victim.img_size
-    x = torch.rand(n, 3, S, S, generator=g).to(dev).requires_grad_()
-    opt = torch.optim.Adam([x], lr=cfg.lr)
+    # as in the paper, the optimised tensor lives in the victim's normalised space, kept inside the valid pixel range
+    lo, hi = victim.normalize(torch.zeros(1, 3, 1, 1)).to(dev), victim.normalize(torch.ones(1, 3, 1, 1)).to(dev)
+    xn = victim.normalize(torch.rand(n, 3, S, S, generator=g)).to(dev).requires_grad_()
+    opt = torch.optim.Adam([xn], lr=cfg.lr)
     T = int(cfg.iters); hist = {k: [] for k in (*TERMS, 'gamma', 'upsilon', 'lr')}
-    t, interrupted, t0 = 0, False, time.time()
+    interrupted, t0 = False, time.time()
     bar = tqdm(range(1, T + 1), desc='GradViT', disable=not progress, mininterval=1, leave=False)
     try:
         for t in bar:
@@ -137,7 +140,7 @@ def run_attack(victim:Victim, target:dict, n:int, config:AttackConfig|None=None,
             for grp in opt.param_groups: grp['lr'] = lr
             G = gamma(t, T, cfg.alpha_grad, cfg.switch, cfg.use_scheduler)
             U = upsilon(t, T, cfg.alpha_image, cfg.switch, cfg.use_scheduler) if bn_prior is not None else 0.
-            xn = victim.normalize(x)
+            x = victim.denormalize(xn)
             terms = {'grad': grad_distance(candidate_gradients(victim, x, y, names), tgt, cfg.grad_distance)}
             terms['image'] = bn_prior(x) if U > 0 else None          # the prior CNN runs only when it is weighted
             terms['patch'] = patch_prior(xn, victim.patch_size) if cfg.use_patch_prior and cfg.alpha_patch > 0 else None
@@ -145,18 +148,17 @@ def run_attack(victim:Victim, target:dict, n:int, config:AttackConfig|None=None,
             terms['l2'] = l2_prior(xn) if cfg.alpha_l2 > 0 else None
             w = dict(grad=G, image=U, patch=cfg.alpha_patch, tv=cfg.alpha_tv, l2=cfg.alpha_l2)
             total = sum(w[k] * v for k, v in terms.items() if v is not None)
-            # grad w.r.t. the pixels only: no parameter .grad of the victim is computed or kept
-            x.grad, = torch.autograd.grad(total, [x])
+            xn.grad, = torch.autograd.grad(total, [xn])  # pixels only: no parameter .grad of the victim is computed
             opt.step()
-            with torch.no_grad(): x.clamp_(0, 1)
+            with torch.no_grad(): xn.copy_(torch.maximum(torch.minimum(xn, hi), lo))
             for k, v in terms.items(): hist[k].append(float('nan') if v is None else v.item())
             hist['total'].append(total.item()); hist['gamma'].append(G); hist['upsilon'].append(U); hist['lr'].append(lr)
             if t % 50 == 0: bar.set_postfix(grad=f"{hist['grad'][-1]:.4g}")
             if callback and (t % cfg.callback_every == 0 or t == T):
-                if callback(AttackState(t, T, x.detach().clone().cpu(), y.cpu(), hist)): interrupted = True; break
+                if callback(AttackState(t, T, victim.denormalize(xn.detach()).cpu(), y.cpu(), hist)): interrupted = True; break
     except KeyboardInterrupt:
-        interrupted = True; t = len(hist['total'])  # keep what was reconstructed so far
+        interrupted = True  # keep what was reconstructed so far
     finally:
         bar.close()
-    return AttackResult(x.detach().clamp(0, 1).cpu(), y.cpu(), hist, len(hist['total']), interrupted,
+    return AttackResult(victim.denormalize(xn.detach()).clamp(0, 1).cpu(), y.cpu(), hist, len(hist['total']), interrupted,
                         time.time() - t0, cfg)

@@ -101,6 +101,12 @@ class Victim:
         s = torch.tensor(self.std, device=x.device, dtype=x.dtype).view(1, -1, 1, 1)
         return (x - m) / s
 
+    def denormalize(self, xn:torch.Tensor) -> torch.Tensor:
+        "The victim's normalised input back to pixels in [0,1]."
+        m = torch.tensor(self.mean, device=xn.device, dtype=xn.dtype).view(1, -1, 1, 1)
+        s = torch.tensor(self.std, device=xn.device, dtype=xn.dtype).view(1, -1, 1, 1)
+        return xn * s + m
+
     def __call__(self, x:torch.Tensor) -> torch.Tensor: return self.model(self.normalize(x))
 
     def to(self, device):

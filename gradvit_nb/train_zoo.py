@@ -9,7 +9,7 @@ from pathlib import Path
 
 import torch
 import torch.nn.functional as F
-from safetensors.torch import save_file
+from safetensors.torch import save as st_save
 from tqdm.auto import tqdm
 
 from .core import seed_everything, atomic_write_json, atomic_write_bytes
@@ -128,7 +128,7 @@ def recalibrate_bn(model, pool, g:torch.Generator, batches:int=50, bs:int=128):
     return model.eval()
 
 # %% ../nbs/12_train_zoo.ipynb #0b4d800b
-def train_prior(name:str='resnet-mini', steps:int=1500, bs:int=128, lr:float=1e-3, seed:int=0, pool_size:int=64):
+def train_prior(name:str='resnet-mini', steps:int=800, bs:int=96, lr:float=1e-3, seed:int=0, pool_size:int=64):
     "Train the prior CNN with InfoNCE on two augmented views per crop, then recalibrate its BN statistics."
     seed_everything(seed); g = torch.Generator().manual_seed(seed)
     pool = load_bundled(training_pool_names(), pool_size)
@@ -159,8 +159,6 @@ def train_prior(name:str='resnet-mini', steps:int=1500, bs:int=128, lr:float=1e-
 # %% ../nbs/12_train_zoo.ipynb #8e017c9b
 def save_zoo_model(model, card:dict, dest=MODELS_DIR):
     "Save `model` as `<name>.safetensors` and its training record as `<name>.json` (both atomic)."
-    dest = Path(dest); dest.mkdir(parents=True, exist_ok=True); name = card['name']
-    tmp = dest/f'.{name}.safetensors.tmp'
-    save_file({k: v.contiguous() for k, v in model.state_dict().items()}, str(tmp))
-    tmp.replace(dest/f'{name}.safetensors')
+    dest, name = Path(dest), card['name']
+    atomic_write_bytes(dest/f'{name}.safetensors', st_save({k: v.contiguous() for k, v in model.state_dict().items()}))
     atomic_write_json(dest/f'{name}.json', card)

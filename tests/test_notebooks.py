@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 from nbdev.config import get_config
-from nbdev.test import test_nb
+from nbdev.test import test_nb as run_notebook  # renamed: pytest would collect test_nb
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT/'nbs').glob('*.ipynb'))
@@ -14,7 +14,7 @@ def test_notebook(nb, monkeypatch):
     "Execute the notebook's cells; cells flagged with a name in tst_flags (slow, build, long) are skipped."
     monkeypatch.setenv('MPLBACKEND', 'Agg')
     flags = get_config(ROOT).tst_flags
-    ok, seconds = test_nb(nb, skip_flags=flags.split() if isinstance(flags, str) else flags, basepath=ROOT)
+    ok, seconds = run_notebook(nb, skip_flags=flags.split() if isinstance(flags, str) else flags, basepath=ROOT)
     assert ok, f'{nb.name} failed (its traceback is printed above)'
 
 
