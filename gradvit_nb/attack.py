@@ -120,6 +120,8 @@ def run_attack(victim:Victim, target:dict, n:int, config:AttackConfig|None=None,
     dev = get_device(device); victim.to(dev).model.eval()
     names = select_params(victim, cfg.params)
     if not names: raise GradVitError('no parameter of the victim matches the selection')
+    missing = [k for k in (*names, 'head.weight') if k not in target]
+    if missing: raise GradVitError(f'the shared gradient has no {missing[0]!r} ({len(missing)} tensors missing)')
     tgt = [target[k].to(dev) for k in names]
     y = (labels if labels is not None else recover_labels(target, n, cfg.label_rule)).to(dev)
     bn_prior = _as_prior(prior, cfg)

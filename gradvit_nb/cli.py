@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # %% ../nbs/11_cli.ipynb #a542665f
 def prepare_batch(args, victim):
-    "The images (or None), labels and target gradients a CLI request describes; one-line errors on bad input."
+    "Images (or None), true labels (None when unknown), target gradients and batch size of a request; one-line errors."
     if args.iters is not None and args.iters < 1: raise GradVitError(f'--iters must be at least 1 (got {args.iters})')
     if args.batch is not None and args.batch < 1: raise GradVitError(f'--batch must be at least 1 (got {args.batch})')
     names = None
@@ -74,10 +74,11 @@ def prepare_batch(args, victim):
         bad = [c for c in args.labels if not 0 <= c < victim.num_classes]
         if bad: raise GradVitError(f'label {bad[0]} is outside the {victim.num_classes} classes of {victim.name}')
         y = torch.tensor(args.labels)
+    elif args.gradients: y = None  # a saved gradient: its labels are unknown unless --labels tells them
     else: y = draw_labels(n, victim.num_classes, args.seed)
     if args.gradients: target = load_gradients(args.gradients, victim)
     else: target = check_gradients(client_gradients(victim, x, y), victim)
-    return x, names, y, target
+    return x, names, y, target, n
 
 # %% ../nbs/11_cli.ipynb #6417784f
 def write_results(out:Path, res, x, names, y, victim, args, cfg, threads:int) -> dict:
@@ -89,7 +90,8 @@ def write_results(out:Path, res, x, names, y, victim, args, cfg, threads:int) ->
         if args.no_lpips: m['lpips_error'] = 'LPIPS switched off with --no-lpips'
         grid = image_grid([x, res.images[m['order']]], scale=4)
     else: grid = image_grid([res.images], scale=4)
-    m.update(label_accuracy=label_accuracy(res.labels, y), labels_true=sorted(y.tolist()),
+    m.update(label_accuracy=None if y is None else label_accuracy(res.labels, y),
+             labels_true=None if y is None else sorted(y.tolist()),
              labels_recovered=res.labels.tolist(), iters=res.iters_done, iters_requested=cfg.iters,
              interrupted=res.interrupted, seconds=round(res.seconds, 2), model=victim.name, batch=len(res.images),
              seed=cfg.seed, preset=args.preset, images=names, threads=threads, device=str(get_device(args.device)),
@@ -105,7 +107,8 @@ def summary(m:dict, out:Path) -> str:
     "A one-screen summary of a run's metrics."
     lines = [f"GradViT on {m['model']}: batch {m['batch']}, {m['iters']} of {m['iters_requested']} iterations "
              f"({m['preset']}), {m['seconds']:.1f} s, {m['threads']} threads" + ('  [interrupted]' if m['interrupted'] else ''),
-             f"labels: recovered {m['labels_recovered']}, true {m['labels_true']} (accuracy {m['label_accuracy']:.2f})"]
+             f"labels: recovered {m['labels_recovered']}" + ('' if m['labels_true'] is None else
+                 f", true {m['labels_true']} (accuracy {m['label_accuracy']:.2f})")]
     if m['psnr'] is not None:
         f = lambda v, d=3: 'n/a' if v is None else f'{v:.{d}f}'
         lines += [f"{'':16}{'PSNR':>8}{'SSIM':>8}{'FFT2D':>8}{'LPIPS':>8}"]
@@ -121,14 +124,14 @@ def attack(args) -> dict:
     "Run `gradvit-nb attack` for parsed `args`; returns the metrics."
     threads = set_threads(args.threads)
     victim = load_victim(args.model, args.checkpoint, args.pretrained, args.img_size)
-    x, names, y, target = prepare_batch(args, victim)
+    x, names, y, target, n = prepare_batch(args, victim)
     cfg = preset(args.preset, seed=args.seed, use_image_prior=not args.no_image_prior,
                  use_patch_prior=not args.no_patch_prior, use_scheduler=not args.no_scheduler,
                  **({'iters': args.iters} if args.iters else {})).validate()
     prior = load_prior(args.prior, args.prior_checkpoint) if cfg.use_image_prior else None
     out = Path(args.out)
     if out.exists() and not out.is_dir(): raise GradVitError(f'--out {out} exists and is not a folder')
-    res = run_attack(victim, target, len(y), cfg, prior=prior, progress=not args.quiet, device=args.device)
+    res = run_attack(victim, target, n, cfg, prior=prior, progress=not args.quiet, device=args.device)
     m = write_results(out, res, x, names, y, victim, args, cfg, threads)
     if not args.quiet: print(summary(m, out))
     return m

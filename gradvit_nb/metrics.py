@@ -52,8 +52,8 @@ class Lpips:
         self.model, self.error = None, None
         if 'alex' in Lpips._cache: self.model, self.error = Lpips._cache['alex']; return
         try:
-            import lpips, warnings
-            with warnings.catch_warnings():
+            import lpips, warnings, contextlib, io
+            with warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()):  # torch.hub's download notice
                 warnings.simplefilter('ignore')
                 self.model = lpips.LPIPS(net='alex', verbose=False).eval()
         except Exception as e:
