@@ -13,7 +13,7 @@ from PIL import Image
 
 # %% auto #0
 __all__ = ['GradVitError', 'seed_everything', 'set_threads', 'get_device', 'atomic_write_bytes', 'atomic_write_json',
-           'atomic_save_image', 'to_uint8', 'image_grid']
+           'atomic_save_image', 'normalize', 'denormalize', 'to_uint8', 'image_grid']
 
 # %% ../nbs/00_core.ipynb #79430e63
 class GradVitError(Exception):
@@ -63,13 +63,26 @@ def atomic_save_image(path, img:Image.Image):
     return atomic_write_bytes(path, buf.getvalue())
 
 # %% ../nbs/00_core.ipynb #24f64f1d
+def _channels(v, x:torch.Tensor) -> torch.Tensor:
+    "Per-channel constants as a `(1,C,1,1)` tensor on `x`'s device and dtype."
+    return torch.as_tensor(v, device=x.device, dtype=x.dtype).view(1, -1, 1, 1)
+
+def normalize(x:torch.Tensor, mean, std) -> torch.Tensor:
+    "Pixels in [0,1] to `(x - mean) / std`, per channel."
+    return (x - _channels(mean, x)) / _channels(std, x)
+
+def denormalize(xn:torch.Tensor, mean, std) -> torch.Tensor:
+    "Normalised images back to pixels: `xn * std + mean`, per channel."
+    return xn * _channels(std, xn) + _channels(mean, xn)
+
+# %% ../nbs/00_core.ipynb #c0d2c39c
 def to_uint8(x:torch.Tensor) -> np.ndarray:
     "A `(3,H,W)` or `(N,3,H,W)` tensor in [0,1] as uint8 `(…,H,W,3)` array."
     x = x.detach().float().clamp(0, 1).cpu()
     x = x.permute(0, 2, 3, 1) if x.dim() == 4 else x.permute(1, 2, 0)
     return (x * 255).round().to(torch.uint8).numpy()
 
-# %% ../nbs/00_core.ipynb #c0d2c39c
+# %% ../nbs/00_core.ipynb #50d318c0
 def image_grid(rows:list[torch.Tensor], scale:int=4, pad:int=2) -> Image.Image:
     "Tile rows of `(N,3,H,W)` image batches into one PIL image, each pixel enlarged `scale` times."
     rows = [to_uint8(r) for r in rows]

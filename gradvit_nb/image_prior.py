@@ -5,7 +5,6 @@
 # %% ../nbs/06_image_prior.ipynb #508befb0
 from __future__ import annotations
 import torch
-import torch.nn.functional as F
 from torch import nn
 
 from .models import PriorNet
@@ -28,18 +27,10 @@ class BNStatsPrior:
         x = inputs[0]
         self.stats.append((x.mean((0, 2, 3)), x.var((0, 2, 3), unbiased=False), module))
 
-    def prepare(self, x:torch.Tensor) -> torch.Tensor:
-        "Pixels in [0,1] to the prior's input size and normalisation."
-        s = self.prior.input_size
-        if x.shape[-1] != s: x = F.interpolate(x, size=(s, s), mode='bilinear', align_corners=False)
-        m = torch.tensor(self.prior.mean, device=x.device).view(1, -1, 1, 1)
-        sd = torch.tensor(self.prior.std, device=x.device).view(1, -1, 1, 1)
-        return (x - m) / sd
-
     def per_layer(self, x:torch.Tensor) -> list[torch.Tensor]:
         "The terms of Eq. 4, one per BatchNorm layer, for the batch `x` (pixels in [0,1])."
         self.stats = []
-        self.prior.model(self.prepare(x))
+        self.prior.model(self.prior.prepare(x))
         terms = [(mu - bn.running_mean).norm() + (var - bn.running_var).norm() for mu, var, bn in self.stats]
         self.stats = []
         return terms

@@ -9,6 +9,7 @@ import torch
 from scipy.optimize import linear_sum_assignment
 from skimage.metrics import structural_similarity
 
+from .core import normalize
 from .models import IMAGENET_MEAN, IMAGENET_STD
 
 # %% auto #0
@@ -29,9 +30,8 @@ def ssim(recon:torch.Tensor, orig:torch.Tensor) -> torch.Tensor:
 # %% ../nbs/10_metrics.ipynb #9eb92f91
 def fft2d(recon:torch.Tensor, orig:torch.Tensor) -> torch.Tensor:
     "1 - cosine similarity of 2-D FFT magnitudes per image, on ImageNet-normalised tensors (lower is better)."
-    m = torch.tensor(IMAGENET_MEAN).view(1, 3, 1, 1); s = torch.tensor(IMAGENET_STD).view(1, 3, 1, 1)
-    fr = torch.fft.fft2((recon.float() - m) / s).abs().flatten(1)
-    fo = torch.fft.fft2((orig.float() - m) / s).abs().flatten(1)
+    fr = torch.fft.fft2(normalize(recon.float(), IMAGENET_MEAN, IMAGENET_STD)).abs().flatten(1)
+    fo = torch.fft.fft2(normalize(orig.float(), IMAGENET_MEAN, IMAGENET_STD)).abs().flatten(1)
     return 1 - torch.nn.functional.cosine_similarity(fr, fo, dim=1)
 
 # %% ../nbs/10_metrics.ipynb #09ef00e3

@@ -14,13 +14,13 @@ from safetensors.torch import load_file, save_file
 from timm.models.vision_transformer import VisionTransformer
 from timm.models.resnet import ResNet, BasicBlock
 
-from .core import GradVitError
+from .core import GradVitError, normalize, denormalize
 from .data import ASSETS
 
 # %% auto #0
 __all__ = ['MODELS_DIR', 'IMAGENET_MEAN', 'IMAGENET_STD', 'VICTIM_ZOO', 'PRIOR_ZOO', 'ZOO_MEAN', 'ZOO_STD', 'disable_fused_attn',
-           'build_zoo_vit', 'build_zoo_prior', 'read_state_dict', 'load_weights', 'Victim', 'load_victim', 'PriorNet',
-           'load_moco_v2', 'load_prior', 'zoo_card']
+           'build_zoo_vit', 'build_zoo_prior', 'read_state_dict', 'load_weights', 'Victim', 'load_victim',
+           'prior_input', 'PriorNet', 'load_moco_v2', 'load_prior', 'zoo_card']
 
 # %% ../nbs/02_models.ipynb #18ceb43e
 MODELS_DIR = ASSETS/'models'
@@ -97,15 +97,11 @@ class Victim:
 
     def normalize(self, x:torch.Tensor) -> torch.Tensor:
         "Pixels in [0,1] to the victim's normalised input."
-        m = torch.tensor(self.mean, device=x.device, dtype=x.dtype).view(1, -1, 1, 1)
-        s = torch.tensor(self.std, device=x.device, dtype=x.dtype).view(1, -1, 1, 1)
-        return (x - m) / s
+        return normalize(x, self.mean, self.std)
 
     def denormalize(self, xn:torch.Tensor) -> torch.Tensor:
         "The victim's normalised input back to pixels in [0,1]."
-        m = torch.tensor(self.mean, device=xn.device, dtype=xn.dtype).view(1, -1, 1, 1)
-        s = torch.tensor(self.std, device=xn.device, dtype=xn.dtype).view(1, -1, 1, 1)
-        return xn * s + m
+        return denormalize(xn, self.mean, self.std)
 
     def __call__(self, x:torch.Tensor) -> torch.Tensor: return self.model(self.normalize(x))
 
@@ -142,6 +138,12 @@ def load_victim(name:str='vit-p4', checkpoint=None, pretrained:bool=False, img_s
     return _victim_from_timm(model, name)
 
 # %% ../nbs/02_models.ipynb #49525c01
+def prior_input(x:torch.Tensor, size:int, mean=ZOO_MEAN, std=ZOO_STD) -> torch.Tensor:
+    "Pixels in [0,1] as a prior CNN sees them: resized (bilinear) to `size` and normalised."
+    if x.shape[-1] != size: x = torch.nn.functional.interpolate(x, size=(size, size), mode='bilinear', align_corners=False)
+    return normalize(x, mean, std)
+
+# %% ../nbs/02_models.ipynb #624af7c2
 @dataclass
 class PriorNet:
     "A BatchNorm CNN used as image prior, with the input size and normalisation it expects."
@@ -151,7 +153,11 @@ class PriorNet:
     mean: tuple = ZOO_MEAN
     std: tuple = ZOO_STD
 
-# %% ../nbs/02_models.ipynb #624af7c2
+    def prepare(self, x:torch.Tensor) -> torch.Tensor:
+        "Pixels in [0,1] to this CNN's input size and normalisation."
+        return prior_input(x, self.input_size, self.mean, self.std)
+
+# %% ../nbs/02_models.ipynb #9d69f8ed
 def load_moco_v2(path) -> nn.Module:
     "torchvision ResNet-50 with the query encoder of a MoCo v2 checkpoint (`module.encoder_q.*`, fc dropped)."
     from torchvision.models import resnet50
@@ -161,7 +167,7 @@ def load_moco_v2(path) -> nn.Module:
     if not sd: raise GradVitError(f'{Path(path).name} has no MoCo query-encoder weights (module.encoder_q.*)')
     return load_weights(resnet50(), sd, Path(path).name, allow_missing=('fc.',)).eval()
 
-# %% ../nbs/02_models.ipynb #9d69f8ed
+# %% ../nbs/02_models.ipynb #e419aa00
 def load_prior(name:str='resnet-mini', checkpoint=None, pretrained:bool=False) -> PriorNet:
     "The zoo's prior CNN, a MoCo v2 ResNet-50 checkpoint file (`moco-v2`), or timm's `resnet50` (online or local file)."
     if name in PRIOR_ZOO:
@@ -178,7 +184,7 @@ def load_prior(name:str='resnet-mini', checkpoint=None, pretrained:bool=False) -
         return PriorNet(model.eval(), name, 224, IMAGENET_MEAN, IMAGENET_STD)
     raise GradVitError(f'unknown prior {name!r}; choose from {", ".join([*PRIOR_ZOO, "moco-v2", "resnet50"])}')
 
-# %% ../nbs/02_models.ipynb #e1de8282
+# %% ../nbs/02_models.ipynb #b8c3182b
 def zoo_card(name:str) -> dict:
     "The training record saved beside a zoo model (`<name>.json`)."
     p = MODELS_DIR/f'{name}.json'

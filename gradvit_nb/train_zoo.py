@@ -12,13 +12,14 @@ import torch.nn.functional as F
 from safetensors.torch import save as st_save
 from tqdm.auto import tqdm
 
-from .core import seed_everything, atomic_write_json, atomic_write_bytes
+from .core import seed_everything, atomic_write_json, atomic_write_bytes, normalize
 from .data import load_bundled, training_pool_names
-from .models import (MODELS_DIR, VICTIM_ZOO, PRIOR_ZOO, ZOO_MEAN, ZOO_STD, build_zoo_vit, build_zoo_prior)
+from .models import (MODELS_DIR, VICTIM_ZOO, PRIOR_ZOO, ZOO_MEAN, ZOO_STD, build_zoo_vit, build_zoo_prior,
+                               prior_input)
 
 # %% auto #0
 __all__ = ['crop_views', 'color_jitter', 'make_exemplars', 'exemplar_batch', 'cosine_lr', 'train_victim', 'info_nce',
-           'random_crops', 'prior_input', 'recalibrate_bn', 'train_prior', 'save_zoo_model']
+           'random_crops', 'recalibrate_bn', 'train_prior', 'save_zoo_model']
 
 # %% ../nbs/12_train_zoo.ipynb #fc3cf682
 def crop_views(pool:torch.Tensor, idx, cx, cy, half, flip, out:int=32) -> torch.Tensor:
@@ -60,17 +61,12 @@ def exemplar_batch(pool, boxes, bs:int, g:torch.Generator, out:int=32):
     return color_jitter(x, g), y
 
 # %% ../nbs/12_train_zoo.ipynb #90d704ec
-def _normalize(x, mean=ZOO_MEAN, std=ZOO_STD):
-    "Pixels in [0,1] to the zoo's normalisation."
-    return (x - torch.tensor(mean).view(1, -1, 1, 1)) / torch.tensor(std).view(1, -1, 1, 1)
-
-# %% ../nbs/12_train_zoo.ipynb #31c88050
 def cosine_lr(step:int, total:int, base:float, warmup:int) -> float:
     "Linear warm-up then one cosine decay to zero."
     if step < warmup: return base * (step + 1) / warmup
     return base * 0.5 * (1 + math.cos(math.pi * (step - warmup) / max(1, total - warmup)))
 
-# %% ../nbs/12_train_zoo.ipynb #58f7706c
+# %% ../nbs/12_train_zoo.ipynb #31c88050
 def train_victim(name:str='vit-p4', steps:int=3000, bs:int=64, lr:float=2e-3, seed:int=0, pool_size:int=64):
     "Train a zoo victim on exemplar classes of the training pool; returns the model and its training record."
     seed_everything(seed); g = torch.Generator().manual_seed(seed)
@@ -82,18 +78,18 @@ def train_victim(name:str='vit-p4', steps:int=3000, bs:int=64, lr:float=2e-3, se
     for step in (pbar := tqdm(range(steps), desc=f'train {name}', mininterval=2)):
         for grp in opt.param_groups: grp['lr'] = cosine_lr(step, steps, lr, min(200, steps // 10 + 1))
         x, y = exemplar_batch(pool, boxes, bs, g)
-        loss = F.cross_entropy(model(_normalize(x)), y, label_smoothing=0.1)
+        loss = F.cross_entropy(model(normalize(x, ZOO_MEAN, ZOO_STD)), y, label_smoothing=0.1)
         opt.zero_grad(); loss.backward(); opt.step(); losses.append(loss.item())
         if step % 100 == 0: pbar.set_postfix(loss=f'{loss.item():.3f}')
     model.eval()
     with torch.no_grad():  # accuracy on fresh augmented views
         x, y = exemplar_batch(pool, boxes, 1000, g)
-        acc = (model(_normalize(x)).argmax(1) == y).float().mean().item()
+        acc = (model(normalize(x, ZOO_MEAN, ZOO_STD)).argmax(1) == y).float().mean().item()
     return model, dict(name=name, arch=VICTIM_ZOO[name], train_steps=steps, batch=bs, lr=lr, seed=seed,
                        final_loss=sum(losses[-100:]) / len(losses[-100:]), final_train_acc=acc,
                        seconds=round(time.time() - t0, 1), pool=training_pool_names(), torch=torch.__version__)
 
-# %% ../nbs/12_train_zoo.ipynb #60ca81ae
+# %% ../nbs/12_train_zoo.ipynb #f8560eb3
 def info_nce(z:torch.Tensor, tau:float=0.2) -> torch.Tensor:
     "InfoNCE over a batch `z` of 2N projections where rows i and i+N are views of the same image."
     z = F.normalize(z, dim=1); n = len(z) // 2
@@ -102,7 +98,7 @@ def info_nce(z:torch.Tensor, tau:float=0.2) -> torch.Tensor:
     target = torch.cat([torch.arange(n, 2*n), torch.arange(n)])
     return F.cross_entropy(sim, target)
 
-# %% ../nbs/12_train_zoo.ipynb #bda727ab
+# %% ../nbs/12_train_zoo.ipynb #b3899eb9
 def random_crops(pool, bs:int, g:torch.Generator, out:int=32, min_half=.35, max_half=1.):
     "Random square crops of the pool, resized to `out`×`out`, half of them mirrored."
     idx = torch.randint(len(pool), (bs,), generator=g)
@@ -110,24 +106,19 @@ def random_crops(pool, bs:int, g:torch.Generator, out:int=32, min_half=.35, max_
     cx = (torch.rand(bs, generator=g) * 2 - 1) * (1 - half); cy = (torch.rand(bs, generator=g) * 2 - 1) * (1 - half)
     return crop_views(pool, idx, cx, cy, half, torch.rand(bs, generator=g) < .5, out)
 
-# %% ../nbs/12_train_zoo.ipynb #7661c9ea
-def prior_input(x:torch.Tensor, size:int=64) -> torch.Tensor:
-    "32x32 images as the zoo prior sees them: upsampled to `size` and normalised."
-    return _normalize(F.interpolate(x, size=(size, size), mode='bilinear', align_corners=False))
-
-# %% ../nbs/12_train_zoo.ipynb #64febdbc
+# %% ../nbs/12_train_zoo.ipynb #bda727ab
 @torch.no_grad()
 def recalibrate_bn(model, pool, g:torch.Generator, batches:int=50, bs:int=128):
     "Recompute BatchNorm running statistics as plain averages over natural (un-augmented) crops."
     for m in model.modules():
         if isinstance(m, torch.nn.BatchNorm2d): m.reset_running_stats(); m.momentum = None
     model.train()
-    for _ in range(batches): model(prior_input(random_crops(pool, bs, g)))
+    for _ in range(batches): model(prior_input(random_crops(pool, bs, g), 64))
     for m in model.modules():
         if isinstance(m, torch.nn.BatchNorm2d): m.momentum = 0.1
     return model.eval()
 
-# %% ../nbs/12_train_zoo.ipynb #0b4d800b
+# %% ../nbs/12_train_zoo.ipynb #7661c9ea
 def train_prior(name:str='resnet-mini', steps:int=800, bs:int=96, lr:float=1e-3, seed:int=0, pool_size:int=64):
     "Train the prior CNN with InfoNCE on two augmented views per crop, then recalibrate its BN statistics."
     seed_everything(seed); g = torch.Generator().manual_seed(seed)
@@ -148,7 +139,7 @@ def train_prior(name:str='resnet-mini', steps:int=800, bs:int=96, lr:float=1e-3,
             v = color_jitter(v, g, strength=0.3)
             grey = torch.rand(bs, 1, 1, 1, generator=g) < .2
             views.append(torch.where(grey, v.mean(1, keepdim=True).expand_as(v), v))
-        loss = info_nce(head(model(prior_input(torch.cat(views)))))
+        loss = info_nce(head(model(prior_input(torch.cat(views), 64))))
         opt.zero_grad(); loss.backward(); opt.step(); losses.append(loss.item())
         if step % 100 == 0: pbar.set_postfix(loss=f'{loss.item():.3f}')
     recalibrate_bn(model, pool, g)
@@ -156,7 +147,7 @@ def train_prior(name:str='resnet-mini', steps:int=800, bs:int=96, lr:float=1e-3,
                        train_steps=steps, batch=bs, lr=lr, seed=seed, final_loss=sum(losses[-100:]) / len(losses[-100:]),
                        seconds=round(time.time() - t0, 1), pool=training_pool_names(), torch=torch.__version__)
 
-# %% ../nbs/12_train_zoo.ipynb #8e017c9b
+# %% ../nbs/12_train_zoo.ipynb #0b4d800b
 def save_zoo_model(model, card:dict, dest=MODELS_DIR):
     "Save `model` as `<name>.safetensors` and its training record as `<name>.json` (both atomic)."
     dest, name = Path(dest), card['name']
