@@ -5,7 +5,7 @@
 # %% ../nbs/09_attack.ipynb #1b3689d3
 from __future__ import annotations
 import math, time
-from dataclasses import dataclass, field, asdict, replace
+from dataclasses import dataclass, replace
 from typing import Callable
 
 import torch

@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_cli.ipynb #aad9d5a6
 from __future__ import annotations
-import argparse, json, sys, time
+import argparse, sys
 from dataclasses import asdict
 from pathlib import Path
 

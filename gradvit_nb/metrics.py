@@ -53,7 +53,8 @@ class Lpips:
         if 'alex' in Lpips._cache: self.model, self.error = Lpips._cache['alex']; return
         try:
             import lpips, warnings, contextlib, io
-            with warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()):  # torch.hub's download notice
+            # torch.hub prints its download notice on stdout; the reason for a failure is kept in self.error
+            with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
                 warnings.simplefilter('ignore')
                 self.model = lpips.LPIPS(net='alex', verbose=False).eval()
         except Exception as e:

@@ -5,12 +5,12 @@
 # %% ../nbs/02_models.ipynb #fafec330
 from __future__ import annotations
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import torch, timm
 from torch import nn
-from safetensors.torch import load_file, save_file
+from safetensors.torch import load_file
 from timm.models.vision_transformer import VisionTransformer
 from timm.models.resnet import ResNet, BasicBlock
 
