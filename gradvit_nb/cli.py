@@ -57,14 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
 # %% ../nbs/11_cli.ipynb #a542665f
 def prepare_batch(args, victim):
     "Images (or None), true labels (None when unknown), target gradients and batch size of a request; one-line errors."
-    if args.iters is not None and args.iters < 1: raise GradVitError(f'--iters must be at least 1 (got {args.iters})')
-    if args.batch is not None and args.batch < 1: raise GradVitError(f'--batch must be at least 1 (got {args.batch})')
     names = None
     if args.images: x, names = load_images(args.images, victim.img_size)
     elif args.gradients: x = None
     else: x, names = demo_batch(victim.img_size), list(DEMO_NAMES)
     if x is None and args.batch is None: raise GradVitError('--gradients without --images needs --batch')
-    n = args.batch or len(x)
+    n = args.batch if args.batch is not None else len(x)
     if x is not None:
         if n > len(x): raise GradVitError(f'--batch {n} needs {n} images, got {len(x)}')
         x, names = x[:n], names[:n]
@@ -86,7 +84,8 @@ def write_results(out:Path, res, x, names, y, victim, args, cfg, threads:int) ->
     m = dict(psnr=None, psnr_per_image=None, ssim=None, fft2d=None, lpips=None, lpips_error=None, baselines=None,
              gain_over_mean_colour_db=None, order=None)
     if x is not None:
-        m.update(evaluate(res.images, x, res.labels.tolist(), None, use_lpips=not args.no_lpips, seed=args.seed))
+        m.update(evaluate(res.images, x, res.labels.tolist(), None if y is None else y.tolist(),
+                          use_lpips=not args.no_lpips, seed=args.seed))
         if args.no_lpips: m['lpips_error'] = 'LPIPS switched off with --no-lpips'
         grid = image_grid([x, res.images[m['order']]], scale=4)
     else: grid = image_grid([res.images], scale=4)
@@ -122,12 +121,13 @@ def summary(m:dict, out:Path) -> str:
 # %% ../nbs/11_cli.ipynb #8fdf9244
 def attack(args) -> dict:
     "Run `gradvit-nb attack` for parsed `args`; returns the metrics."
+    # settings first: a bad value fails before any model is loaded or gradient computed
+    cfg = preset(args.preset, seed=args.seed, use_image_prior=not args.no_image_prior,
+                 use_patch_prior=not args.no_patch_prior, use_scheduler=not args.no_scheduler,
+                 **({} if args.iters is None else {'iters': args.iters})).validate()
     threads = set_threads(args.threads)
     victim = load_victim(args.model, args.checkpoint, args.pretrained, args.img_size)
     x, names, y, target, n = prepare_batch(args, victim)
-    cfg = preset(args.preset, seed=args.seed, use_image_prior=not args.no_image_prior,
-                 use_patch_prior=not args.no_patch_prior, use_scheduler=not args.no_scheduler,
-                 **({'iters': args.iters} if args.iters else {})).validate()
     prior = load_prior(args.prior, args.prior_checkpoint) if cfg.use_image_prior else None
     out = Path(args.out)
     if out.exists() and not out.is_dir(): raise GradVitError(f'--out {out} exists and is not a folder')
