@@ -125,6 +125,7 @@ def run_attack(victim:Victim, target:dict, n:int, config:AttackConfig|None=None,
     tgt = [target[k].to(dev) for k in names]
     y = (labels if labels is not None else recover_labels(target, n, cfg.label_rule)).to(dev)
     bn_prior = _as_prior(prior, cfg)
+    owns_prior = bn_prior is not None and bn_prior is not prior  # hooks we add, we remove at the end
     if bn_prior is not None: bn_prior.to(dev)
     seed_everything(cfg.seed)
     g = torch.Generator().manual_seed(cfg.seed)
@@ -162,5 +163,6 @@ def run_attack(victim:Victim, target:dict, n:int, config:AttackConfig|None=None,
         interrupted = True  # keep what was reconstructed so far
     finally:
         bar.close()
+        if owns_prior: bn_prior.close()
     return AttackResult(victim.denormalize(xn.detach()).clamp(0, 1).cpu(), y.cpu(), hist, len(hist['total']), interrupted,
                         time.time() - t0, cfg)

@@ -13,7 +13,7 @@ from PIL import Image
 
 # %% auto #0
 __all__ = ['GradVitError', 'seed_everything', 'set_threads', 'get_device', 'atomic_write_bytes', 'atomic_write_json',
-           'atomic_save_image', 'normalize', 'denormalize', 'to_uint8', 'image_grid']
+           'atomic_save_image', 'normalize', 'denormalize', 'to_uint8', 'image_grid', 'use_plotly_mimetype']
 
 # %% ../nbs/00_core.ipynb #79430e63
 class GradVitError(Exception):
@@ -94,3 +94,10 @@ def image_grid(rows:list[torch.Tensor], scale:int=4, pad:int=2) -> Image.Image:
             big = np.kron(im, np.ones((scale, scale, 1), np.uint8))
             canvas[pad+i*(H+pad):pad+i*(H+pad)+H, pad+j*(W+pad):pad+j*(W+pad)+W] = big
     return Image.fromarray(canvas)
+
+# %% ../nbs/00_core.ipynb #d42764d0
+def use_plotly_mimetype():
+    "Render plotly figures as JSON for JupyterLab (small outputs, no embedded plotly.js)."
+    import plotly.io as pio
+    pio.renderers.default = 'plotly_mimetype'
+    return pio.renderers.default

@@ -4,6 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #6a1e7fa2
 from __future__ import annotations
+import io
 from importlib.resources import files
 from pathlib import Path
 
@@ -15,8 +16,8 @@ from .core import GradVitError, atomic_save_image, atomic_write_bytes
 
 # %% auto #0
 __all__ = ['ASSETS', 'IMAGES_DIR', 'IMAGE_EXTS', 'DEMO_NAMES', 'SOURCES', 'center_square', 'pil_to_tensor', 'collect_image_paths',
-           'load_image', 'load_images', 'build_bundled_images', 'bundled_names', 'load_bundled', 'demo_batch',
-           'training_pool_names']
+           'load_image', 'load_images', 'load_image_bytes', 'build_bundled_images', 'bundled_names', 'load_bundled',
+           'demo_batch', 'training_pool_names']
 
 # %% ../nbs/01_data.ipynb #566dc939
 ASSETS = Path(str(files('gradvit_nb')))/'assets'  # works in the notebook and in the installed package
@@ -70,12 +71,12 @@ def collect_image_paths(items) -> list[Path]:
     return paths
 
 # %% ../nbs/01_data.ipynb #7c436e1a
-def load_image(path, size:int) -> torch.Tensor:
-    "Read one image file as a `(3,size,size)` tensor; one-line error when it is not a readable image."
+def load_image(path, size:int, name:str|None=None) -> torch.Tensor:
+    "Read one image (a path or a file object) as a `(3,size,size)` tensor; one-line error when it is not a readable image."
     try:
         with Image.open(path) as im: return pil_to_tensor(center_square(im, size))
-    except (UnidentifiedImageError, OSError, ValueError) as e:
-        raise GradVitError(f'cannot read image {path}: {type(e).__name__}') from None
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as e:
+        raise GradVitError(f'cannot read image {name or path}: {type(e).__name__}') from None
 
 # %% ../nbs/01_data.ipynb #d1ebe6a4
 def load_images(items, size:int) -> tuple[torch.Tensor, list[str]]:
@@ -84,6 +85,12 @@ def load_images(items, size:int) -> tuple[torch.Tensor, list[str]]:
     return torch.stack([load_image(p, size) for p in paths]), [p.name for p in paths]
 
 # %% ../nbs/01_data.ipynb #72476015
+def load_image_bytes(files:list[tuple[str, bytes]], size:int) -> tuple[torch.Tensor, list[str]]:
+    "Decode `(name, bytes)` pairs as an `(N,3,size,size)` batch, with the names; one-line errors."
+    if not files: raise GradVitError('no images given')
+    return torch.stack([load_image(io.BytesIO(bytes(b)), size, name) for name, b in files]), [n for n, _ in files]
+
+# %% ../nbs/01_data.ipynb #5580b7b6
 def _load_source(how:str) -> Image.Image:
     "Load one source image from the package that ships it."
     if how.startswith('matplotlib:'):
@@ -97,7 +104,7 @@ def _load_source(how:str) -> Image.Image:
     if isinstance(arr, tuple): arr = arr[0]  # stereo pair: the left view
     return Image.fromarray(arr)
 
-# %% ../nbs/01_data.ipynb #fa17afd8
+# %% ../nbs/01_data.ipynb #a9f4a6df
 def build_bundled_images(dest=IMAGES_DIR, size:int=128):
     "Copy the public images into the package as `size`×`size` PNGs and write PROVENANCE.md."
     dest = Path(dest)
@@ -108,12 +115,12 @@ def build_bundled_images(dest=IMAGES_DIR, size:int=128):
         lines.append(f'| {name}.png | {pkg} | `{how}` | {credit} |')
     atomic_write_bytes(dest/'PROVENANCE.md', ('\n'.join(lines) + '\n').encode())
 
-# %% ../nbs/01_data.ipynb #a9f4a6df
+# %% ../nbs/01_data.ipynb #405b8d06
 def bundled_names() -> list[str]:
     "Names of the bundled images, in `SOURCES` order."
     return [n for n in SOURCES if (IMAGES_DIR/f'{n}.png').exists()]
 
-# %% ../nbs/01_data.ipynb #a95a023f
+# %% ../nbs/01_data.ipynb #f1e4cb2b
 def load_bundled(names=None, size:int=32) -> torch.Tensor:
     "Bundled images by name (all when `None`) as an `(N,3,size,size)` batch."
     names = bundled_names() if names is None else list(names)
@@ -121,12 +128,12 @@ def load_bundled(names=None, size:int=32) -> torch.Tensor:
     if unknown: raise GradVitError(f'unknown bundled image {unknown[0]!r}; choose from {", ".join(SOURCES)}')
     return torch.stack([load_image(IMAGES_DIR/f'{n}.png', size) for n in names])
 
-# %% ../nbs/01_data.ipynb #e6a13de2
+# %% ../nbs/01_data.ipynb #2890b5c6
 def demo_batch(size:int=32) -> torch.Tensor:
     "The held-out demo batch: astronaut, chelsea, coffee, rocket."
     return load_bundled(DEMO_NAMES, size)
 
-# %% ../nbs/01_data.ipynb #405b8d06
+# %% ../nbs/01_data.ipynb #40bfd1ce
 def training_pool_names() -> list[str]:
     "The bundled images the zoo trains on: all but the demo batch."
     return [n for n in bundled_names() if n not in DEMO_NAMES]

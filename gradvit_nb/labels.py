@@ -8,7 +8,7 @@ from collections import Counter
 import torch
 
 # %% auto #0
-__all__ = ['labels_paper', 'labels_bias', 'recover_labels', 'label_accuracy']
+__all__ = ['labels_paper', 'labels_bias', 'recover_labels', 'label_accuracy', 'label_trials', 'LabelExplorer']
 
 # %% ../nbs/04_labels.ipynb #cc563402
 def labels_paper(grad_w:torch.Tensor, n:int) -> torch.Tensor:
@@ -39,3 +39,40 @@ def label_accuracy(pred, true) -> float:
     "Fraction of the true labels recovered, comparing multisets (order carries no information)."
     pred, true = Counter(torch.as_tensor(pred).tolist()), Counter(torch.as_tensor(true).tolist())
     return sum((pred & true).values()) / max(1, sum(true.values()))
+
+# %% ../nbs/04_labels.ipynb #c53be507
+def label_trials(victim, n:int, repeated:bool=False, rule:str='auto', trials:int=10, seed:int=0) -> dict:
+    "Accuracy of `rule` over `trials` random batches of `n` crops (the last label a repeat of the first when `repeated`)."
+    from gradvit_nb.client import client_gradients
+    from gradvit_nb.data import load_bundled
+    from gradvit_nb.train_zoo import random_crops
+    pool, g, acc, example = load_bundled(None, 64), torch.Generator().manual_seed(seed), [], None
+    for _ in range(trials):
+        x = random_crops(pool, n, g, out=victim.img_size)
+        y = torch.randperm(victim.num_classes, generator=g)[:n]
+        if repeated and n > 1: y[-1] = y[0]
+        pred = recover_labels(client_gradients(victim, x, y), n, rule)
+        acc.append(label_accuracy(pred, y)); example = example or (sorted(y.tolist()), pred.tolist())
+    return dict(accuracy=sum(acc) / len(acc), example_true=example[0], example_recovered=example[1], trials=trials)
+
+# %% ../nbs/04_labels.ipynb #67d3a822
+class LabelExplorer:
+    "Sliders for batch size, repeated labels and rule; shows the share of labels recovered (state in `result`)."
+    def __init__(self, victim, trials:int=10):
+        import ipywidgets as W
+        self.victim, self.trials, self.result = victim, trials, None
+        self.batch = W.IntSlider(value=4, min=1, max=16, description='batch size')
+        self.repeated = W.Checkbox(value=False, description='a label repeats')
+        self.rule = W.ToggleButtons(options=['bias', 'paper'], value='bias', description='rule')
+        self.out = W.HTML()
+        for w in (self.batch, self.repeated, self.rule): w.observe(lambda ch: self.update(), names='value')
+        self.ui = W.VBox([self.batch, self.repeated, self.rule, self.out])
+        self.update()
+
+    def update(self):
+        "Recompute the accuracy for the current settings."
+        self.result = r = label_trials(self.victim, self.batch.value, self.repeated.value, self.rule.value, self.trials)
+        self.out.value = (f"<b>{r['accuracy']:.0%}</b> of the labels recovered over {r['trials']} batches; "
+                          f"e.g. true {r['example_true']} &rarr; recovered {r['example_recovered']}")
+
+    def _repr_mimebundle_(self, **kwargs): return self.ui._repr_mimebundle_(**kwargs)

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 # %% auto #0
-__all__ = ['gamma', 'upsilon']
+__all__ = ['gamma', 'upsilon', 'ScheduleExplorer']
 
 # %% ../nbs/08_scheduler.ipynb #987214a3
 def gamma(t:int, T:int, alpha_grad:float, switch:float=0.5, enabled:bool=True) -> float:
@@ -17,3 +17,34 @@ def gamma(t:int, T:int, alpha_grad:float, switch:float=0.5, enabled:bool=True) -
 def upsilon(t:int, T:int, alpha_image:float, switch:float=0.5, enabled:bool=True) -> float:
     "Eq. 6: weight of the image prior at iteration `t` (1-based) of `T`."
     return alpha_image if (not enabled or t > switch * T) else 0.
+
+# %% ../nbs/08_scheduler.ipynb #dc4bcc80
+class ScheduleExplorer:
+    "Slide the switch point: Gamma(t) and Upsilon(t) redrawn above the loss curves of a stored run (`history`)."
+    def __init__(self, history:dict, switch_used:float=0.5, switch:float=0.5):
+        import ipywidgets as W, plotly.graph_objects as go
+        from plotly.subplots import make_subplots
+        self.T, self.switch_used = len(history['grad']), switch_used
+        self.t = list(range(1, self.T + 1))
+        fig = go.FigureWidget(make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=.08, row_heights=[.35, .65]))
+        fig.add_scatter(x=self.t, y=[], name='Gamma(t) / alpha_grad', row=1, col=1)
+        fig.add_scatter(x=self.t, y=[], name='Upsilon(t) / alpha_image', row=1, col=1)
+        for k in ('grad', 'image', 'tv'):
+            fig.add_scatter(x=self.t, y=[None if v != v else v for v in history[k]], name=f'stored run: {k}', row=2, col=1)
+        fig.update_yaxes(type='log', title_text='loss term', row=2, col=1); fig.update_xaxes(title_text='iteration t', row=2, col=1)
+        fig.add_vline(x=switch_used * self.T, line_dash='dot', line_color='grey', row=2, col=1,
+                      annotation_text='stored run switched here', annotation_position='top left')
+        fig.update_layout(height=420, width=700, template='plotly_white', margin=dict(l=50, r=20, t=30, b=40))
+        self.fig, self.switch = fig, W.FloatSlider(value=switch, min=0, max=1, step=.05, description='switch')
+        self.switch.observe(lambda ch: self.update(), names='value')
+        self.ui = W.VBox([self.switch, fig])
+        self.update()
+
+    def update(self):
+        "Redraw the two weights for the slider's switch point."
+        s = self.switch.value
+        with self.fig.batch_update():
+            self.fig.data[0].y = [gamma(t, self.T, 1., s) for t in self.t]
+            self.fig.data[1].y = [upsilon(t, self.T, 1., s) for t in self.t]
+
+    def _repr_mimebundle_(self, **kwargs): return self.ui._repr_mimebundle_(**kwargs)
