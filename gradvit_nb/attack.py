@@ -18,6 +18,7 @@ from .gradient_matching import select_params, candidate_gradients, grad_distance
 from .image_prior import BNStatsPrior
 from .patch_prior import patch_prior, tv_loss, l2_prior
 from .scheduler import gamma, upsilon
+from .registration import reg_targets, reg_loss, consensus
 
 # %% auto #0
 __all__ = ['PRESETS', 'TERMS', 'AttackConfig', 'preset', 'AttackResult', 'AttackState', 'check_batch', 'run_attack']
@@ -43,6 +44,12 @@ class AttackConfig:
     params: tuple | None = None  # prefixes of the parameters to match (None: all)
     seed: int = 0
     callback_every: int = 50
+    seeds: int = 1               # S seeds optimised together (registration, Eq. 9-10, when S > 1)
+    alpha_reg: float = 1e-2      # alpha_2
+    reg_every: int = 100         # refresh the registered consensus every k iterations...
+    reg_warmup: float = 0.25     # ...after this fraction of T
+    register: bool = True        # align seeds by phase correlation before averaging (False: plain pixel mean)
+    output: str = 'best'         # 'best' seed by final gradient loss, or the registered 'consensus'
 
     def validate(self):
         "Refuse settings that cannot run, with a one-line error."
@@ -51,7 +58,10 @@ class AttackConfig:
         if not 0 <= self.switch <= 1: raise GradVitError(f'switch must lie in [0, 1] (got {self.switch})')
         if self.grad_distance not in ('l2', 'cosine'): raise GradVitError(f'unknown gradient distance {self.grad_distance!r}')
         if self.label_rule not in ('auto', 'bias', 'paper'): raise GradVitError(f'unknown label rule {self.label_rule!r}')
-        for k in ('alpha_grad', 'alpha_image', 'alpha_patch', 'alpha_tv', 'alpha_l2'):
+        if int(self.seeds) < 1: raise GradVitError(f'--seeds must be at least 1 (got {self.seeds})')
+        if self.output not in ('best', 'consensus'): raise GradVitError(f'unknown output {self.output!r}; use best or consensus')
+        if int(self.reg_every) < 1: raise GradVitError(f'reg_every must be at least 1 (got {self.reg_every})')
+        for k in ('alpha_grad', 'alpha_image', 'alpha_patch', 'alpha_tv', 'alpha_l2', 'alpha_reg'):
             if getattr(self, k) < 0: raise GradVitError(f'{k} must not be negative')
         return self
 
@@ -68,7 +78,7 @@ def preset(name:str='cpu-demo', **overrides) -> AttackConfig:
     return replace(PRESETS[name], **overrides)
 
 # %% ../nbs/09_attack.ipynb #d83dedd2
-TERMS = ('grad', 'image', 'patch', 'tv', 'l2', 'total')
+TERMS = ('grad', 'image', 'patch', 'tv', 'l2', 'reg', 'total')
 
 @dataclass
 class AttackResult:
@@ -80,6 +90,9 @@ class AttackResult:
     interrupted: bool
     seconds: float
     config: AttackConfig
+    seed_images: torch.Tensor | None = None  # (S,N,3,H,W): every seed's reconstruction
+    seed_grad: list | None = None            # each seed's gradient loss at the last iteration
+    best_seed: int = 0
 
 # %% ../nbs/09_attack.ipynb #b7f9a08f
 @dataclass
@@ -113,6 +126,13 @@ def _as_prior(prior, cfg:AttackConfig):
     return prior if isinstance(prior, BNStatsPrior) else BNStatsPrior(prior)
 
 # %% ../nbs/09_attack.ipynb #a1d0383b
+def _output(xs:torch.Tensor, seed_grad:list, y, cfg:AttackConfig) -> tuple[torch.Tensor, int]:
+    "The run's answer from all seeds: the best seed by gradient loss, or the registered consensus."
+    best = min(range(len(xs)), key=lambda s: seed_grad[s] if seed_grad[s] == seed_grad[s] else float('inf'))
+    if cfg.output == 'consensus' and len(xs) > 1: return consensus(xs, y, cfg.register, reference=best)[0], best
+    return xs[best], best
+
+# %% ../nbs/09_attack.ipynb #f531ca3f
 def run_attack(victim:Victim, target:dict, n:int, config:AttackConfig|None=None, prior:PriorNet|BNStatsPrior|None=None,
                labels:torch.Tensor|None=None, callback:Callable|None=None, progress:bool=True, device=None) -> AttackResult:
     "Reconstruct `n` images from the shared gradient `target` of `victim` (GradViT, Eq. 1)."
@@ -129,12 +149,16 @@ def run_attack(victim:Victim, target:dict, n:int, config:AttackConfig|None=None,
     if bn_prior is not None: bn_prior.to(dev)
     seed_everything(cfg.seed)
     g = torch.Generator().manual_seed(cfg.seed)
-    S = victim.img_size
-    # as in the paper, the optimised tensor lives in the victim's normalised space, kept inside the valid pixel range
+    S, P = int(cfg.seeds), victim.img_size
+    # as in the paper, the optimised tensor lives in the victim's normalised space, kept inside the valid pixel range;
+    # one (S, N, 3, H, W) tensor holds every seed (S = 1 draws the same start as a single run)
     lo, hi = victim.normalize(torch.zeros(1, 3, 1, 1)).to(dev), victim.normalize(torch.ones(1, 3, 1, 1)).to(dev)
-    xn = victim.normalize(torch.rand(n, 3, S, S, generator=g)).to(dev).requires_grad_()
+    xn = victim.normalize(torch.rand(S * n, 3, P, P, generator=g)).view(S, n, 3, P, P).to(dev).requires_grad_()
     opt = torch.optim.Adam([xn], lr=cfg.lr)
     T = int(cfg.iters); hist = {k: [] for k in (*TERMS, 'gamma', 'upsilon', 'lr')}
+    reg_start, targets = max(1, int(cfg.reg_warmup * T)), None
+    use_reg = S > 1 and cfg.alpha_reg > 0
+    seed_grad = [float('nan')] * S
     interrupted, t0 = False, time.time()
     bar = tqdm(range(1, T + 1), desc='GradViT', disable=not progress, mininterval=1, leave=False)
     try:
@@ -144,25 +168,37 @@ def run_attack(victim:Victim, target:dict, n:int, config:AttackConfig|None=None,
             G = gamma(t, T, cfg.alpha_grad, cfg.switch, cfg.use_scheduler)
             U = upsilon(t, T, cfg.alpha_image, cfg.switch, cfg.use_scheduler) if bn_prior is not None else 0.
             x = victim.denormalize(xn)
-            terms = {'grad': grad_distance(candidate_gradients(victim, x, y, names), tgt, cfg.grad_distance)}
-            terms['image'] = bn_prior(x) if U > 0 else None          # the prior CNN runs only when it is weighted
-            terms['patch'] = patch_prior(xn, victim.patch_size) if cfg.use_patch_prior and cfg.alpha_patch > 0 else None
-            terms['tv'] = tv_loss(xn) if cfg.alpha_tv > 0 else None
-            terms['l2'] = l2_prior(xn) if cfg.alpha_l2 > 0 else None
-            w = dict(grad=G, image=U, patch=cfg.alpha_patch, tv=cfg.alpha_tv, l2=cfg.alpha_l2)
-            total = sum(w[k] * v for k, v in terms.items() if v is not None)
+            if use_reg and t >= reg_start and (targets is None or (t - reg_start) % cfg.reg_every == 0):
+                best = min(range(S), key=lambda s: seed_grad[s]) if t > 1 else 0
+                targets = reg_targets(x.detach(), y, cfg.register, reference=best)  # Eq. 9, refreshed every reg_every iterations
+            w = dict(grad=G, image=U, patch=cfg.alpha_patch, tv=cfg.alpha_tv, l2=cfg.alpha_l2, reg=cfg.alpha_reg)
+            total, sums = 0., {k: None for k in w}
+            for s in range(S):  # each seed is its own batch: its gradient and BN statistics are its own
+                terms = {'grad': grad_distance(candidate_gradients(victim, x[s], y, names), tgt, cfg.grad_distance)}
+                terms['image'] = bn_prior(x[s]) if U > 0 else None      # the prior CNN runs only when it is weighted
+                terms['patch'] = patch_prior(xn[s], victim.patch_size) if cfg.use_patch_prior and cfg.alpha_patch > 0 else None
+                terms['tv'] = tv_loss(xn[s]) if cfg.alpha_tv > 0 else None
+                terms['l2'] = l2_prior(xn[s]) if cfg.alpha_l2 > 0 else None
+                terms['reg'] = reg_loss(x[s], targets[s]) if targets is not None else None
+                total = total + sum(w[k] * v for k, v in terms.items() if v is not None)
+                seed_grad[s] = terms['grad'].item()
+                for k, v in terms.items():
+                    if v is not None: sums[k] = v.item() + (sums[k] or 0.)
             xn.grad, = torch.autograd.grad(total, [xn])  # pixels only: no parameter .grad of the victim is computed
             opt.step()
             with torch.no_grad(): xn.copy_(torch.maximum(torch.minimum(xn, hi), lo))
-            for k, v in terms.items(): hist[k].append(float('nan') if v is None else v.item())
-            hist['total'].append(total.item()); hist['gamma'].append(G); hist['upsilon'].append(U); hist['lr'].append(lr)
+            for k, v in sums.items(): hist[k].append(float('nan') if v is None else v / S)  # mean over seeds
+            hist['total'].append(total.item() / S); hist['gamma'].append(G); hist['upsilon'].append(U); hist['lr'].append(lr)
             if t % 50 == 0: bar.set_postfix(grad=f"{hist['grad'][-1]:.4g}")
             if callback and (t % cfg.callback_every == 0 or t == T):
-                if callback(AttackState(t, T, victim.denormalize(xn.detach()).cpu(), y.cpu(), hist)): interrupted = True; break
+                imgs, _ = _output(victim.denormalize(xn.detach()), seed_grad, y, cfg)
+                if callback(AttackState(t, T, imgs.cpu(), y.cpu(), hist)): interrupted = True; break
     except KeyboardInterrupt:
         interrupted = True  # keep what was reconstructed so far
     finally:
         bar.close()
         if owns_prior: bn_prior.close()
-    return AttackResult(victim.denormalize(xn.detach()).clamp(0, 1).cpu(), y.cpu(), hist, len(hist['total']), interrupted,
-                        time.time() - t0, cfg)
+    seeds_x = victim.denormalize(xn.detach()).clamp(0, 1).cpu()
+    images, best = _output(seeds_x, seed_grad, y.cpu(), cfg)
+    return AttackResult(images.clamp(0, 1), y.cpu(), hist, len(hist['total']), interrupted, time.time() - t0, cfg,
+                        seeds_x, list(seed_grad), best)

@@ -12,15 +12,17 @@ import torch
 
 from . import __version__
 from .core import GradVitError, atomic_write_json, atomic_save_image, image_grid, set_threads, get_device
-from .data import load_images, demo_batch, DEMO_NAMES
+from .data import load_images, bundled_distractors, demo_batch, DEMO_NAMES
 from .models import load_victim, load_prior, VICTIM_ZOO
 from .client import client_gradients, check_gradients, load_gradients, draw_labels
 from .labels import label_accuracy
 from .attack import run_attack, preset, PRESETS, check_batch
 from .metrics import evaluate
+from .experiments import run_experiment, EXPERIMENTS
+from .bench import run_bench
 
 # %% auto #0
-__all__ = ['build_parser', 'prepare_batch', 'write_results', 'summary', 'attack', 'main']
+__all__ = ['build_parser', 'prepare_batch', 'write_results', 'summary', 'attack', 'experiment', 'bench', 'main']
 
 # %% ../nbs/11_cli.ipynb #65ce59df
 def build_parser() -> argparse.ArgumentParser:
@@ -40,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument('--batch', type=int, help='batch size (default: the number of images)')
     a.add_argument('--iters', type=int, help='iterations T (default: the preset\'s)')
     a.add_argument('--seed', type=int, default=0, help='seed of the initial noise and of the drawn labels')
+    a.add_argument('--seeds', type=int, default=1, metavar='K', help='K starts optimised together with registration (Eq. 9-10)')
+    a.add_argument('--output', default='best', choices=['best', 'consensus'],
+                   help='with --seeds > 1: the seed with the lowest gradient loss, or the registered consensus')
     a.add_argument('--preset', default='cpu-demo', choices=list(PRESETS), help='attack settings (default cpu-demo)')
     a.add_argument('--labels', nargs='+', type=int, metavar='C', help='class of each image (default: distinct, drawn from the seed)')
     a.add_argument('--gradients', metavar='FILE', help='attack a shared gradient saved as .safetensors instead of computing it')
@@ -52,6 +57,27 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument('--threads', type=int, help='CPU threads for torch')
     a.add_argument('--device', help='cpu or cuda (default: cuda when present)')
     a.add_argument('--quiet', action='store_true', help='no progress bar and no summary')
+    e = sub.add_parser('experiment', help="rerun one of the paper's analyses over seeds: results.csv, table.md, figure.png",
+                       description="Run (or resume) one of the paper's analyses on the bundled images or yours.")
+    e.add_argument('name', choices=EXPERIMENTS, help='ablation (Table 2), architectures (3), layers (4), components (5), batch-size (Fig. 5-6)')
+    e.add_argument('--images', nargs='+', metavar='PATH', help='image files or folders (default: the bundled demo batch)')
+    e.add_argument('--out', required=True, metavar='DIR', help='output folder (resumed when it holds the same experiment)')
+    e.add_argument('--iters', type=int, help="iterations per run (default: the preset's)")
+    e.add_argument('--seeds', type=int, default=2, metavar='K', help='runs per setting, seeds 0..K-1 (default 2)')
+    e.add_argument('--reg-seeds', type=int, metavar='S', help='registered seeds inside each run (default: 2 for ablation, else 1)')
+    e.add_argument('--preset', default='cpu-demo', choices=list(PRESETS), help='attack settings (default cpu-demo)')
+    e.add_argument('--batch-sizes', type=int, nargs='+', default=[1, 2, 4, 8], metavar='N', help='for batch-size (default 1 2 4 8)')
+    e.add_argument('--no-lpips', action='store_true', help='do not try to load LPIPS')
+    e.add_argument('--threads', type=int, help='CPU threads for torch')
+    e.add_argument('--quiet', action='store_true', help='no progress bar')
+    b = sub.add_parser('bench', help='time our step against breaching and the forward pass: bench.json, bench.md',
+                       description='Benchmark the GradViT step on the demo batch (breaching needs pip install -e ".[bench]").')
+    b.add_argument('--out', required=True, metavar='DIR', help='output folder')
+    b.add_argument('--iters', type=int, default=40, help='iterations per timing (default 40)')
+    b.add_argument('--repeats', type=int, default=3, help='repeats per timing; the median is kept (default 3)')
+    b.add_argument('--threads', type=int, help='CPU threads for torch (pinned for the whole bench)')
+    b.add_argument('--budget', type=float, default=30., help='wall-clock seconds for the PSNR-at-budget comparison (default 30)')
+    b.add_argument('--model', default='vit-p4', help='zoo victim (default vit-p4)')
     return p
 
 # %% ../nbs/11_cli.ipynb #a542665f
@@ -81,10 +107,11 @@ def prepare_batch(args, victim):
 # %% ../nbs/11_cli.ipynb #6417784f
 def write_results(out:Path, res, x, names, y, victim, args, cfg, threads:int) -> dict:
     "Score the run and write recon.png, history.json and metrics.json (each whole or not at all)."
-    m = dict(psnr=None, psnr_per_image=None, ssim=None, fft2d=None, lpips=None, lpips_error=None, baselines=None,
+    m = dict(psnr=None, psnr_per_image=None, ssim=None, fft2d=None, lpips=None, lpips_error=None, iip=None, baselines=None,
              gain_over_mean_colour_db=None, order=None)
     if x is not None:
         m.update(evaluate(res.images, x, res.labels.tolist(), None if y is None else y.tolist(),
+                          prior=load_prior(), distractors=bundled_distractors(x),
                           use_lpips=not args.no_lpips, seed=args.seed))
         if args.no_lpips: m['lpips_error'] = 'LPIPS switched off with --no-lpips'
         grid = image_grid([x, res.images[m['order']]], scale=4)
@@ -92,6 +119,7 @@ def write_results(out:Path, res, x, names, y, victim, args, cfg, threads:int) ->
     m.update(label_accuracy=None if y is None else label_accuracy(res.labels, y),
              labels_true=None if y is None else sorted(y.tolist()),
              labels_recovered=res.labels.tolist(), iters=res.iters_done, iters_requested=cfg.iters,
+             seeds=cfg.seeds, best_seed=res.best_seed, seed_grad_loss=[round(v, 6) for v in res.seed_grad], output=cfg.output,
              interrupted=res.interrupted, seconds=round(res.seconds, 2), model=victim.name, batch=len(res.images),
              seed=cfg.seed, preset=args.preset, images=names, threads=threads, device=str(get_device(args.device)),
              torch=torch.__version__, gradvit_nb=__version__,
@@ -110,9 +138,9 @@ def summary(m:dict, out:Path) -> str:
                  f", true {m['labels_true']} (accuracy {m['label_accuracy']:.2f})")]
     if m['psnr'] is not None:
         f = lambda v, d=3: 'n/a' if v is None else f'{v:.{d}f}'
-        lines += [f"{'':16}{'PSNR':>8}{'SSIM':>8}{'FFT2D':>8}{'LPIPS':>8}"]
+        lines += [f"{'':16}{'PSNR':>8}{'SSIM':>8}{'FFT2D':>8}{'LPIPS':>8}{'IIP':>8}"]
         for name, r in [('reconstruction', m), ('mean colour', m['baselines']['mean_colour']), ('noise', m['baselines']['noise'])]:
-            lines.append(f"{name:16}{r['psnr']:8.2f}{f(r['ssim']):>8}{f(r['fft2d']):>8}{f(r['lpips']):>8}")
+            lines.append(f"{name:16}{r['psnr']:8.2f}{f(r['ssim']):>8}{f(r['fft2d']):>8}{f(r['lpips']):>8}{f(r.get('iip'), 2):>8}")
         lines.append(f"gain over the mean-colour row: {m['gain_over_mean_colour_db']:+.2f} dB")
         if m['lpips_error']: lines.append(m['lpips_error'])
     lines.append(f"wrote {out/'recon.png'}, {out/'metrics.json'}")
@@ -122,7 +150,7 @@ def summary(m:dict, out:Path) -> str:
 def attack(args) -> dict:
     "Run `gradvit-nb attack` for parsed `args`; returns the metrics."
     # settings first: a bad value fails before any model is loaded or gradient computed
-    cfg = preset(args.preset, seed=args.seed, use_image_prior=not args.no_image_prior,
+    cfg = preset(args.preset, seed=args.seed, seeds=args.seeds, output=args.output, use_image_prior=not args.no_image_prior,
                  use_patch_prior=not args.no_patch_prior, use_scheduler=not args.no_scheduler,
                  **({} if args.iters is None else {'iters': args.iters})).validate()
     threads = set_threads(args.threads)
@@ -136,12 +164,34 @@ def attack(args) -> dict:
     if not args.quiet: print(summary(m, out))
     return m
 
-# %% ../nbs/11_cli.ipynb #a6abb5ad
+# %% ../nbs/11_cli.ipynb #12cd6445
+def experiment(args) -> int:
+    "Run `gradvit-nb experiment` for parsed `args`; 0 when finished, 130 when interrupted (rows kept)."
+    set_threads(args.threads)
+    x, names = load_images(args.images, 32) if args.images else (None, None)
+    cmd = 'gradvit-nb ' + ' '.join(sys.argv[1:]) if sys.argv[1:2] == ['experiment'] else ''
+    r = run_experiment(args.name, args.out, x, names, iters=args.iters, seeds=args.seeds, reg_seeds=args.reg_seeds,
+                       preset_name=args.preset, batch_sizes=tuple(args.batch_sizes), use_lpips=not args.no_lpips,
+                       progress=not args.quiet, command=cmd)
+    state = 'interrupted: rerun the same command to resume' if r['interrupted'] else 'finished'
+    print(f"{args.name}: {r['rows']} of {r['total']} runs, {state}; wrote {r['out']/'results.csv'}, table.md, figure.png")
+    return 130 if r['interrupted'] else 0
+
+# %% ../nbs/11_cli.ipynb #299049a4
+def bench(args) -> int:
+    "Run `gradvit-nb bench` for parsed `args` and print bench.md."
+    r = run_bench(args.out, iters=args.iters, repeats=args.repeats, threads=args.threads, budget=args.budget, model=args.model)
+    print((Path(args.out)/'bench.md').read_text())
+    return 0
+
+# %% ../nbs/11_cli.ipynb #226a494b
 def main(argv=None) -> int:
     "Entry point of `gradvit-nb`: 0 on success, 2 with a one-line error on bad input, 130 when interrupted."
     parser = build_parser(); args = parser.parse_args(argv)
     if args.command is None: parser.print_help(); return 0
     try:
+        if args.command == 'experiment': return experiment(args)
+        if args.command == 'bench': return bench(args)
         attack(args); return 0
     except GradVitError as e:
         print(f'gradvit-nb: error: {e}', file=sys.stderr); return 2

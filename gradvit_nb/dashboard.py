@@ -93,7 +93,8 @@ def gallery_figure(entries:list[GalleryEntry], cols:int=3):
     return fig
 
 # %% ../nbs/13_dashboard.ipynb #f53ac054
-WEIGHTS = {'grad': 'alpha_grad', 'image': 'alpha_image', 'patch': 'alpha_patch', 'tv': 'alpha_tv', 'l2': 'alpha_l2'}
+WEIGHTS = {'grad': 'alpha_grad', 'image': 'alpha_image', 'patch': 'alpha_patch', 'tv': 'alpha_tv', 'l2': 'alpha_l2',
+           'reg': 'alpha_reg'}
 
 class Dashboard:
     "A live GradViT lab: loss-weight sliders, model and batch, Run/Stop, live grid and curves, and a gallery."
@@ -134,6 +135,8 @@ def _build_controls(self:Dashboard, preset_name, model, images, every, seed):
     self.iters = W.IntSlider(value=1000, min=10, max=5000, step=10, description='iterations', layout=lay)
     self.every = W.IntSlider(value=every, min=5, max=200, step=5, description='redraw every', layout=lay)
     self.seed = W.BoundedIntText(value=seed, min=0, max=2**31 - 1, description='seed', layout=lay)
+    self.seeds = W.IntSlider(value=1, min=1, max=4, description='seeds (reg.)', layout=lay)
+    self.output = W.Dropdown(options=['best', 'consensus'], value='best', description='answer', layout=lay)
     self.run_button = W.Button(description='Run', button_style='success', icon='play')
     self.stop_button = W.Button(description='Stop', button_style='danger', icon='stop', disabled=True)
     self.export_button = W.Button(description='Save gallery PNG', icon='download')
@@ -159,6 +162,7 @@ def load_preset(self:Dashboard, name:str):
     self.toggles['image'].value &= cfg.use_image_prior; self.toggles['patch'].value &= cfg.use_patch_prior
     self.scheduler.value, self.switch.value, self.distance.value = cfg.use_scheduler, cfg.switch, cfg.grad_distance
     self.iters.value = min(cfg.iters, self.iters.max)
+    self.seeds.value, self.output.value = min(cfg.seeds, self.seeds.max), cfg.output
 
 # %% ../nbs/13_dashboard.ipynb #b377356f
 @patch
@@ -168,7 +172,8 @@ def config(self:Dashboard) -> AttackConfig:
     w = {a: float(self.sliders[k].value) if on[k] else 0. for k, a in WEIGHTS.items()}
     return replace(preset(self.preset.value), **w, use_image_prior=on['image'], use_patch_prior=on['patch'],
                    use_scheduler=self.scheduler.value, switch=float(self.switch.value), grad_distance=self.distance.value,
-                   iters=int(self.iters.value), seed=int(self.seed.value), callback_every=int(self.every.value)).validate()
+                   iters=int(self.iters.value), seed=int(self.seed.value), callback_every=int(self.every.value),
+                   seeds=int(self.seeds.value), output=self.output.value).validate()
 
 # %% ../nbs/13_dashboard.ipynb #f1861386
 @patch
@@ -211,7 +216,7 @@ def _set_status(self:Dashboard, status:str, message:str|None=None):
     self.status_line.value = text
 
 # %% ../nbs/13_dashboard.ipynb #2034675e
-CURVES = ('grad', 'image', 'patch', 'tv', 'l2', 'total')
+CURVES = ('grad', 'image', 'patch', 'tv', 'l2', 'reg', 'total')
 
 @patch
 def _build_views(self:Dashboard):
@@ -233,7 +238,7 @@ def _layout(self:Dashboard) -> W.Widget:
     weights = [W.HBox([self.toggles[k], self.sliders[k]]) for k in WEIGHTS]
     batch = W.VBox([self.source, self.bundled, self.upload])
     controls = W.VBox([self.preset, self.model, batch, W.HTML('<b>loss weights</b> (tick: term on)'), *weights,
-                       self.scheduler, self.switch, self.distance, self.iters, self.every, self.seed,
+                       self.scheduler, self.switch, self.distance, self.seeds, self.output, self.iters, self.every, self.seed,
                        W.HBox([self.run_button, self.stop_button]), self.progress, self.status_line])
     views = W.VBox([self.grid, self.curves])
     gallery = W.VBox([W.HTML('<b>gallery</b>: finished runs'), self.gallery_box, W.HBox([self.export_button, self.export_path])])

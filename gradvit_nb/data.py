@@ -17,7 +17,7 @@ from .core import GradVitError, atomic_save_image, atomic_write_bytes
 # %% auto #0
 __all__ = ['ASSETS', 'IMAGES_DIR', 'IMAGE_EXTS', 'DEMO_NAMES', 'SOURCES', 'center_square', 'pil_to_tensor', 'collect_image_paths',
            'load_image', 'load_images', 'load_image_bytes', 'build_bundled_images', 'bundled_names', 'load_bundled',
-           'demo_batch', 'training_pool_names']
+           'demo_batch', 'bundled_distractors', 'training_pool_names']
 
 # %% ../nbs/01_data.ipynb #566dc939
 ASSETS = Path(str(files('gradvit_nb')))/'assets'  # works in the notebook and in the installed package
@@ -134,6 +134,13 @@ def demo_batch(size:int=32) -> torch.Tensor:
     return load_bundled(DEMO_NAMES, size)
 
 # %% ../nbs/01_data.ipynb #40bfd1ce
+def bundled_distractors(x:torch.Tensor) -> torch.Tensor:
+    "The bundled photos at the batch's size, minus any that is one of the batch's images (the IIP look-up pool)."
+    pool = load_bundled(None, x.shape[-1])
+    same = (pool[:, None] - x[None]).abs().flatten(2).amax(-1) < 1e-6
+    return pool[~same.any(1)]
+
+# %% ../nbs/01_data.ipynb #5af32155
 def training_pool_names() -> list[str]:
     "The bundled images the zoo trains on: all but the demo batch."
     return [n for n in bundled_names() if n not in DEMO_NAMES]

@@ -10,10 +10,10 @@ from scipy.optimize import linear_sum_assignment
 from skimage.metrics import structural_similarity
 
 from .core import normalize
-from .models import IMAGENET_MEAN, IMAGENET_STD
+from .models import IMAGENET_MEAN, IMAGENET_STD, PriorNet
 
 # %% auto #0
-__all__ = ['psnr', 'ssim', 'fft2d', 'match', 'Lpips', 'reference_images', 'score', 'evaluate']
+__all__ = ['psnr', 'ssim', 'fft2d', 'match', 'Lpips', 'reference_images', 'score', 'pooled_features', 'iip', 'evaluate']
 
 # %% ../nbs/10_metrics.ipynb #b8738bef
 def psnr(recon:torch.Tensor, orig:torch.Tensor) -> torch.Tensor:
@@ -87,13 +87,34 @@ def score(recon, orig, lpips_model:Lpips|None=None) -> dict:
     return dict(psnr=r(p.mean()), psnr_per_image=[r(v) for v in p], ssim=r(s.mean()), fft2d=r(f.mean()),
                 lpips=None if lp is None else r(lp.mean()))
 
-# %% ../nbs/10_metrics.ipynb #23ede409
-def evaluate(recon, orig, recon_labels=None, orig_labels=None, use_lpips:bool=True, seed:int=0) -> dict:
-    "Match `recon` to `orig`, score it, and score the noise and mean-colour reference rows on the same images."
+# %% ../nbs/10_metrics.ipynb #8eff2f7a
+@torch.no_grad()
+def pooled_features(prior:PriorNet, x:torch.Tensor) -> torch.Tensor:
+    "Global-average-pooled features of the prior CNN's last stage, `(N, D)`."
+    m, z = prior.model.eval(), prior.prepare(x)
+    f = m.forward_features(z) if hasattr(m, 'forward_features') else torch.nn.Sequential(*list(m.children())[:-2])(z)
+    return f.mean((2, 3))
+
+# %% ../nbs/10_metrics.ipynb #e87a764f
+def iip(recon:torch.Tensor, orig:torch.Tensor, distractors:torch.Tensor|None, prior:PriorNet) -> float:
+    "Share of (matched) reconstructions whose nearest neighbour among originals and distractors is their own original."
+    pool = orig if distractors is None or not len(distractors) else torch.cat([orig, distractors])
+    fr, fp = pooled_features(prior, recon), pooled_features(prior, pool)
+    sim = torch.nn.functional.cosine_similarity(fr[:, None], fp[None], dim=-1)
+    return float((sim.argmax(1) == torch.arange(len(orig))).float().mean())
+
+# %% ../nbs/10_metrics.ipynb #037ef97c
+def evaluate(recon, orig, recon_labels=None, orig_labels=None, use_lpips:bool=True, seed:int=0,
+             prior:PriorNet|None=None, distractors:torch.Tensor|None=None) -> dict:
+    "Match `recon` to `orig`, score it (IIP too when a `prior` is given), and score the noise and mean-colour rows."
     order = match(recon, orig, recon_labels, orig_labels)
     lp = Lpips() if use_lpips else None
     out = score(recon[order], orig, lp)
     out.update(order=order, lpips_error=None if lp is None else lp.error,
                baselines={k: score(v, orig, lp) for k, v in reference_images(orig, seed).items()})
     out['gain_over_mean_colour_db'] = round(out['psnr'] - out['baselines']['mean_colour']['psnr'], 4)
+    if prior is not None:
+        out['iip'] = round(iip(recon[order], orig, distractors, prior), 4)
+        for k, v in reference_images(orig, seed).items(): out['baselines'][k]['iip'] = round(iip(v, orig, distractors, prior), 4)
+    else: out['iip'] = None
     return out
