@@ -24,7 +24,7 @@ from .bench import run_bench
 # %% auto #0
 __all__ = ['build_parser', 'prepare_batch', 'write_results', 'summary', 'attack', 'experiment', 'bench', 'main']
 
-# %% ../nbs/11_cli.ipynb #65ce59df
+# %% ../nbs/11_cli.ipynb #49726fa1
 def build_parser() -> argparse.ArgumentParser:
     "The `gradvit-nb` argument parser with its `attack` command."
     p = argparse.ArgumentParser(prog='gradvit-nb', description='GradViT gradient inversion of vision transformers.')
@@ -46,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument('--output', default='best', choices=['best', 'consensus'],
                    help='with --seeds > 1: the seed with the lowest gradient loss, or the registered consensus')
     a.add_argument('--preset', default='cpu-demo', choices=list(PRESETS), help='attack settings (default cpu-demo)')
+    a.add_argument('--pixel-grad', default='double-backward', choices=['double-backward', 'finite-difference'],
+                   help='how the pixel gradient of the gradient loss is computed (finite-difference: faster, approximate)')
     a.add_argument('--labels', nargs='+', type=int, metavar='C', help='class of each image (default: distinct, drawn from the seed)')
     a.add_argument('--gradients', metavar='FILE', help='attack a shared gradient saved as .safetensors instead of computing it')
     a.add_argument('--prior', default='resnet-mini', help='image-prior CNN: resnet-mini (bundled), moco-v2, resnet50')
@@ -74,10 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
                        description='Benchmark the GradViT step on the demo batch (breaching needs pip install -e ".[bench]").')
     b.add_argument('--out', required=True, metavar='DIR', help='output folder')
     b.add_argument('--iters', type=int, default=40, help='iterations per timing (default 40)')
-    b.add_argument('--repeats', type=int, default=3, help='repeats per timing; the median is kept (default 3)')
+    b.add_argument('--repeats', type=int, default=5, help='repeats per timing, run round-robin over all timings; the median is kept (default 5)')
     b.add_argument('--threads', type=int, help='CPU threads for torch (pinned for the whole bench)')
     b.add_argument('--budget', type=float, default=30., help='wall-clock seconds for the PSNR-at-budget comparison (default 30)')
     b.add_argument('--model', default='vit-p4', help='zoo victim (default vit-p4)')
+    b.add_argument('--quiet', action='store_true', help='no progress bar')
     return p
 
 # %% ../nbs/11_cli.ipynb #a542665f
@@ -146,11 +149,11 @@ def summary(m:dict, out:Path) -> str:
     lines.append(f"wrote {out/'recon.png'}, {out/'metrics.json'}")
     return '\n'.join(lines)
 
-# %% ../nbs/11_cli.ipynb #8fdf9244
+# %% ../nbs/11_cli.ipynb #88444030
 def attack(args) -> dict:
     "Run `gradvit-nb attack` for parsed `args`; returns the metrics."
     # settings first: a bad value fails before any model is loaded or gradient computed
-    cfg = preset(args.preset, seed=args.seed, seeds=args.seeds, output=args.output, use_image_prior=not args.no_image_prior,
+    cfg = preset(args.preset, seed=args.seed, seeds=args.seeds, output=args.output, pixel_grad=args.pixel_grad, use_image_prior=not args.no_image_prior,
                  use_patch_prior=not args.no_patch_prior, use_scheduler=not args.no_scheduler,
                  **({} if args.iters is None else {'iters': args.iters})).validate()
     threads = set_threads(args.threads)
@@ -177,10 +180,11 @@ def experiment(args) -> int:
     print(f"{args.name}: {r['rows']} of {r['total']} runs, {state}; wrote {r['out']/'results.csv'}, table.md, figure.png")
     return 130 if r['interrupted'] else 0
 
-# %% ../nbs/11_cli.ipynb #299049a4
+# %% ../nbs/11_cli.ipynb #1124ea69
 def bench(args) -> int:
     "Run `gradvit-nb bench` for parsed `args` and print bench.md."
-    r = run_bench(args.out, iters=args.iters, repeats=args.repeats, threads=args.threads, budget=args.budget, model=args.model)
+    r = run_bench(args.out, iters=args.iters, repeats=args.repeats, threads=args.threads, budget=args.budget, model=args.model,
+                  progress=not args.quiet)
     print((Path(args.out)/'bench.md').read_text())
     return 0
 

@@ -115,7 +115,7 @@ class Dashboard:
         "Display the dashboard in a notebook."
         return self.ui._repr_mimebundle_(**kwargs)
 
-# %% ../nbs/13_dashboard.ipynb #cac75648
+# %% ../nbs/13_dashboard.ipynb #fa9baaee
 @patch
 def _build_controls(self:Dashboard, preset_name, model, images, every, seed):
     "Create every input widget."
@@ -132,6 +132,7 @@ def _build_controls(self:Dashboard, preset_name, model, images, every, seed):
     self.scheduler = W.Checkbox(value=True, description='scheduler (Eq. 5, 6)', indent=False)
     self.switch = W.FloatSlider(value=.5, min=0, max=1, step=.05, description='switch', layout=lay)
     self.distance = W.Dropdown(options=['l2', 'cosine'], description='distance', layout=lay)
+    self.pixel_grad = W.Dropdown(options=['double-backward', 'finite-difference'], description='pixel grad', layout=lay)
     self.iters = W.IntSlider(value=1000, min=10, max=5000, step=10, description='iterations', layout=lay)
     self.every = W.IntSlider(value=every, min=5, max=200, step=5, description='redraw every', layout=lay)
     self.seed = W.BoundedIntText(value=seed, min=0, max=2**31 - 1, description='seed', layout=lay)
@@ -151,7 +152,7 @@ def _build_controls(self:Dashboard, preset_name, model, images, every, seed):
     for w, c in [(self.run_button, 'gradvit-run'), (self.stop_button, 'gradvit-stop'), (self.status_line, 'gradvit-status'),
                  (self.sliders['tv'], 'gradvit-slider-tv'), (self.sliders['grad'], 'gradvit-slider-grad')]: w.add_class(c)
 
-# %% ../nbs/13_dashboard.ipynb #a7a5fd0e
+# %% ../nbs/13_dashboard.ipynb #315798c7
 @patch
 def load_preset(self:Dashboard, name:str):
     "Set every slider and tick box from the preset `name` (a zero weight becomes an unticked box)."
@@ -161,17 +162,18 @@ def load_preset(self:Dashboard, name:str):
         if v > 0: self.sliders[k].value = v
     self.toggles['image'].value &= cfg.use_image_prior; self.toggles['patch'].value &= cfg.use_patch_prior
     self.scheduler.value, self.switch.value, self.distance.value = cfg.use_scheduler, cfg.switch, cfg.grad_distance
+    self.pixel_grad.value = cfg.pixel_grad
     self.iters.value = min(cfg.iters, self.iters.max)
     self.seeds.value, self.output.value = min(cfg.seeds, self.seeds.max), cfg.output
 
-# %% ../nbs/13_dashboard.ipynb #b377356f
+# %% ../nbs/13_dashboard.ipynb #d079b589
 @patch
 def config(self:Dashboard) -> AttackConfig:
     "The `AttackConfig` the widgets describe: exactly what Run will use."
     on = {k: t.value for k, t in self.toggles.items()}
     w = {a: float(self.sliders[k].value) if on[k] else 0. for k, a in WEIGHTS.items()}
     return replace(preset(self.preset.value), **w, use_image_prior=on['image'], use_patch_prior=on['patch'],
-                   use_scheduler=self.scheduler.value, switch=float(self.switch.value), grad_distance=self.distance.value,
+                   use_scheduler=self.scheduler.value, switch=float(self.switch.value), grad_distance=self.distance.value, pixel_grad=self.pixel_grad.value,
                    iters=int(self.iters.value), seed=int(self.seed.value), callback_every=int(self.every.value),
                    seeds=int(self.seeds.value), output=self.output.value).validate()
 
@@ -215,7 +217,7 @@ def _set_status(self:Dashboard, status:str, message:str|None=None):
     text = f'<b style="color:{colour}">{status}</b>' + (f': {message}' if message else '')
     self.status_line.value = text
 
-# %% ../nbs/13_dashboard.ipynb #2034675e
+# %% ../nbs/13_dashboard.ipynb #8c0ace89
 CURVES = ('grad', 'image', 'patch', 'tv', 'l2', 'reg', 'total')
 
 @patch
@@ -238,7 +240,7 @@ def _layout(self:Dashboard) -> W.Widget:
     weights = [W.HBox([self.toggles[k], self.sliders[k]]) for k in WEIGHTS]
     batch = W.VBox([self.source, self.bundled, self.upload])
     controls = W.VBox([self.preset, self.model, batch, W.HTML('<b>loss weights</b> (tick: term on)'), *weights,
-                       self.scheduler, self.switch, self.distance, self.seeds, self.output, self.iters, self.every, self.seed,
+                       self.scheduler, self.switch, self.distance, self.pixel_grad, self.seeds, self.output, self.iters, self.every, self.seed,
                        W.HBox([self.run_button, self.stop_button]), self.progress, self.status_line])
     views = W.VBox([self.grid, self.curves])
     gallery = W.VBox([W.HTML('<b>gallery</b>: finished runs'), self.gallery_box, W.HBox([self.export_button, self.export_path])])
