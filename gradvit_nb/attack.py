@@ -177,7 +177,8 @@ def run_attack(victim:Victim, target:dict, n:int, config:AttackConfig|None=None,
                 targets = reg_targets(x.detach(), y, cfg.register, reference=best)  # Eq. 9, refreshed every reg_every iterations
             w = dict(grad=G, image=U, patch=cfg.alpha_patch, tv=cfg.alpha_tv, l2=cfg.alpha_l2, reg=cfg.alpha_reg)
             total, sums = 0., {k: None for k in w}
-            # several seeds: every seed's parameter gradient in one vectorised pass (the same numbers as a loop, faster)
+            # the gradient term of every seed at once: by finite difference, or for several seeds by one vectorised double
+            # backward (the same numbers as a loop, faster); one seed alone keeps the plain double backward
             if cfg.pixel_grad == 'finite-difference': together = fd_grad_distance(matcher, x if S > 1 else x[0], y).reshape(S)
             else: together = seed_grad_distances(victim, x, y, names, tgt, cfg.grad_distance) if S > 1 else None
             for s in range(S):  # each seed is its own batch: its gradient and BN statistics are its own

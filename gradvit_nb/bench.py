@@ -23,14 +23,14 @@ from tqdm.auto import tqdm
 __all__ = ['BREACHING_ATTACKS', 'TARGETS', 'PIXEL_GRADS', 'ours_ms_per_iter', 'forward_ms', 'breaching_reconstruct',
            'breaching_ms_per_iter', 'has_breaching', 'run_bench', 'bench_markdown']
 
-# %% ../nbs/21_bench.ipynb #4134fd08
+# %% ../nbs/21_bench.ipynb #fad59667
 def ours_ms_per_iter(victim, grads, n, cfg, iters:int=40, repeats:int=3, warmup:int=5, prior=None) -> tuple[float, list[float]]:
     "Median over `repeats` runs of the mean milliseconds per iteration of `run_attack`, the first `warmup` iterations excluded."
     per_run = []
     for _ in range(repeats):
         stamps = []
         run_attack(victim, grads, n, replace(cfg, iters=iters, callback_every=1), prior=prior,
-                   callback=lambda s: stamps.append(time.perf_counter()), progress=False)
+                   callback=lambda s: stamps.append(time.perf_counter()), progress=False, device='cpu')
         d = [b - a for a, b in zip(stamps[warmup:], stamps[warmup + 1:])]
         per_run.append(1000 * statistics.fmean(d))
     return statistics.median(per_run), per_run
@@ -113,7 +113,7 @@ def _psnr_at_budget(victim, grads, x, y, prior, pixel_grad, ms_per_iter, budget)
     "Our PSNR after the iterations the measured speed fits into `budget` seconds, also stopped at the budget."
     k = max(1, int(budget * 1000 / ms_per_iter)); t0 = time.perf_counter()
     res = run_attack(victim, grads, len(x), replace(_configs(pixel_grad)[0], iters=k, callback_every=1), prior=prior,
-                     progress=False, callback=lambda s: time.perf_counter() - t0 > budget)
+                     progress=False, callback=lambda s: time.perf_counter() - t0 > budget, device='cpu')
     return dict(psnr=evaluate(res.images, x, res.labels.tolist(), y.tolist(), use_lpips=False)['psnr'],
                 iters=res.iters_done, planned_iters=k, seconds=round(time.perf_counter() - t0, 2))
 

@@ -88,7 +88,6 @@ class GradientMatcher:
         params = dict(victim.model.named_parameters())
         self.live = [params[k] for k in self.names]            # the module's own tensors, for the plain pass
         self.base = {k: p.detach() for k, p in params.items()}  # the same storage, outside autograd
-        self.buffers = dict(victim.model.named_buffers())
         self.shapes, self.sizes = [p.shape for p in self.live], [p.numel() for p in self.live]
         self.w = torch.cat([p.detach().flatten() for p in self.live]); self.w_norm = self.w.norm()
         self.t = torch.cat([t.detach().flatten() for t in target]); self.t_norm = self.t.norm()
