@@ -14,8 +14,8 @@ import torch
 from .core import GradVitError, atomic_write_json, atomic_write_bytes, set_threads, seed_everything
 from .data import demo_batch
 from .models import load_victim, load_prior
-from .client import client_gradients
-from .attack import run_attack, preset
+from .client import client_scenario
+from .attack import optimise, preset
 from .metrics import evaluate
 from tqdm.auto import tqdm
 
@@ -25,11 +25,11 @@ __all__ = ['BREACHING_ATTACKS', 'TARGETS', 'PIXEL_GRADS', 'ours_ms_per_iter', 'f
 
 # %% ../nbs/21_bench.ipynb #fad59667
 def ours_ms_per_iter(victim, grads, n, cfg, iters:int=40, repeats:int=3, warmup:int=5, prior=None) -> tuple[float, list[float]]:
-    "Median over `repeats` runs of the mean milliseconds per iteration of `run_attack`, the first `warmup` iterations excluded."
+    "Median over `repeats` runs of the mean milliseconds per iteration of `optimise`, the first `warmup` iterations excluded."
     per_run = []
     for _ in range(repeats):
         stamps = []
-        run_attack(victim, grads, n, replace(cfg, iters=iters, callback_every=1), prior=prior,
+        optimise(victim, grads, n, replace(cfg, iters=iters, callback_every=1), prior=prior,
                    callback=lambda s: stamps.append(time.perf_counter()), progress=False, device='cpu')
         d = [b - a for a, b in zip(stamps[warmup:], stamps[warmup + 1:])]
         per_run.append(1000 * statistics.fmean(d))
@@ -92,7 +92,7 @@ PIXEL_GRADS = ('double-backward', 'finite-difference')  # the default first: it 
 
 def _configs(pixel_grad:str):
     "The full cpu-demo step, the step without the image prior and the gradient-matching-only step, for one pixel gradient."
-    full = preset('cpu-demo', pixel_grad=pixel_grad)
+    full = preset('cpu-demo', pixel_grad=pixel_grad, seeds=1, method='optimise')
     return full, replace(full, use_image_prior=False), replace(full, use_image_prior=False, use_patch_prior=False, alpha_tv=0., alpha_l2=0.)
 
 def _timers(victim, grads, x, prior, iters, warmup, seeds, pixel_grads) -> dict:
@@ -112,7 +112,7 @@ def _timers(victim, grads, x, prior, iters, warmup, seeds, pixel_grads) -> dict:
 def _psnr_at_budget(victim, grads, x, y, prior, pixel_grad, ms_per_iter, budget) -> dict:
     "Our PSNR after the iterations the measured speed fits into `budget` seconds, also stopped at the budget."
     k = max(1, int(budget * 1000 / ms_per_iter)); t0 = time.perf_counter()
-    res = run_attack(victim, grads, len(x), replace(_configs(pixel_grad)[0], iters=k, callback_every=1), prior=prior,
+    res = optimise(victim, grads, len(x), replace(_configs(pixel_grad)[0], iters=k, callback_every=1), prior=prior,
                      progress=False, callback=lambda s: time.perf_counter() - t0 > budget, device='cpu')
     return dict(psnr=evaluate(res.images, x, res.labels.tolist(), y.tolist(), use_lpips=False)['psnr'],
                 iters=res.iters_done, planned_iters=k, seconds=round(time.perf_counter() - t0, 2))
@@ -124,7 +124,7 @@ def run_bench(out, iters:int=40, repeats:int=5, warmup:int=5, threads:int|None=N
     if repeats < 1: raise GradVitError(f'--repeats must be at least 1 (got {repeats})')
     threads = set_threads(threads)
     victim = load_victim(model); x = demo_batch(victim.img_size); n = len(x); y = torch.tensor([3, 17, 42, 77])[:n]
-    grads = client_gradients(victim, x, y); prior = load_prior()
+    grads = client_scenario(victim, x, labels=y).gradient; prior = load_prior()
     r = dict(model=model, batch=n, iters=iters, repeats=repeats, warmup=warmup, threads=threads, budget_s=budget,
              device='cpu', torch=torch.__version__, cpu=platform.processor() or platform.machine(), cpu_count=os.cpu_count())
     # round-robin: repeat k of every timing runs before repeat k+1 of any, so that the machine's drift in speed

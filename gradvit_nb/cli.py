@@ -5,24 +5,45 @@
 # %% ../nbs/11_cli.ipynb #fa8542c3
 from __future__ import annotations
 import argparse, sys
-from dataclasses import asdict
+from dataclasses import fields
 from pathlib import Path
+from typing import Literal, get_type_hints
 
-import timm, torch
+import torch
 
 from . import __version__
-from .core import GradVitError, atomic_write_json, atomic_save_image, image_grid, set_threads, get_device
-from .data import load_images, bundled_distractors, demo_batch, DEMO_NAMES
+from .core import GradVitError, set_threads, get_device
+from .data import load_images, demo_batch, DEMO_NAMES
 from .models import load_victim, load_prior, VICTIM_ZOO
-from .client import client_gradients, check_gradients, load_gradients, draw_labels
-from .labels import label_accuracy
-from .attack import run_attack, preset, PRESETS, check_batch
-from .metrics import evaluate
+from .client import client_scenario, gradient_scenario, load_gradients
+from .attack import AttackConfig, preset, PRESETS, check_batch, choices
+from .reconstruct import run_attack
+from .report import run_metrics, write_run, summary
 from .experiments import run_experiment, EXPERIMENTS
 from .bench import run_bench
 
 # %% auto #0
-__all__ = ['build_parser', 'prepare_batch', 'write_results', 'summary', 'attack', 'experiment', 'bench', 'main']
+__all__ = ['option', 'add_config_options', 'config_from', 'build_parser', 'cli_scenario', 'attack', 'experiment', 'bench', 'main']
+
+# %% ../nbs/11_cli.ipynb #7de3c76c
+def option(name:str) -> str:
+    "The command-line option of a config field: `alpha_pos` -> `--alpha-pos`, `use_image_prior` -> `--image-prior`."
+    return '--' + name.removeprefix('use_').replace('_', '-')
+
+def add_config_options(group):
+    "One option per `AttackConfig` field, with its type, choices and help taken from the field; unset means the preset's."
+    hints = get_type_hints(AttackConfig)
+    for f in fields(AttackConfig):
+        if not f.metadata.get('cli', True): continue
+        kind, kw = hints[f.name], dict(dest=f.name, default=None, help=f.metadata['help'])
+        if kind is bool: group.add_argument(option(f.name), action=argparse.BooleanOptionalAction, **kw)
+        elif getattr(kind, '__origin__', None) is Literal: group.add_argument(option(f.name), choices=choices(f.name), **kw)
+        else: group.add_argument(option(f.name), type=kind, metavar=f.name.split('_')[-1].upper(), **kw)
+
+def config_from(args) -> AttackConfig:
+    "The preset named by `args.preset` with every option the user set; validated before anything is loaded."
+    set_ = {f.name: getattr(args, f.name) for f in fields(AttackConfig) if getattr(args, f.name, None) is not None}
+    return preset(args.preset, **set_).validate()
 
 # %% ../nbs/11_cli.ipynb #49726fa1
 def build_parser() -> argparse.ArgumentParser:
@@ -40,25 +61,16 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument('--pretrained', action='store_true', help="timm's pretrained weights for --model (needs a network)")
     a.add_argument('--img-size', type=int, metavar='S', help='input size for a timm --model (default: its own)')
     a.add_argument('--batch', type=int, help='batch size (default: the number of images)')
-    a.add_argument('--iters', type=int, help='iterations T (default: the preset\'s)')
-    a.add_argument('--seed', type=int, default=0, help='seed of the initial noise and of the drawn labels')
-    a.add_argument('--seeds', type=int, default=1, metavar='K', help='K starts optimised together with registration (Eq. 9-10)')
-    a.add_argument('--output', default='best', choices=['best', 'consensus'],
-                   help='with --seeds > 1: the seed with the lowest gradient loss, or the registered consensus')
     a.add_argument('--preset', default='cpu-demo', choices=list(PRESETS), help='attack settings (default cpu-demo)')
-    a.add_argument('--pixel-grad', default='double-backward', choices=['double-backward', 'finite-difference'],
-                   help='how the pixel gradient of the gradient loss is computed (finite-difference: faster, approximate)')
     a.add_argument('--labels', nargs='+', type=int, metavar='C', help='class of each image (default: distinct, drawn from the seed)')
     a.add_argument('--gradients', metavar='FILE', help='attack a shared gradient saved as .safetensors instead of computing it')
     a.add_argument('--prior', default='resnet-mini', help='image-prior CNN: resnet-mini (bundled), moco-v2, resnet50')
     a.add_argument('--prior-checkpoint', metavar='PATH', help='weights file for --prior (MoCo v2 .pth.tar, timm resnet50)')
-    a.add_argument('--no-image-prior', action='store_true', help='switch R_image off')
-    a.add_argument('--no-patch-prior', action='store_true', help='switch R_patch off')
-    a.add_argument('--no-scheduler', action='store_true', help='constant loss weights (no Gamma/Upsilon schedule)')
     a.add_argument('--no-lpips', action='store_true', help='do not try to load LPIPS')
     a.add_argument('--threads', type=int, help='CPU threads for torch')
     a.add_argument('--device', help='cpu or cuda (default: cuda when present)')
     a.add_argument('--quiet', action='store_true', help='no progress bar and no summary')
+    add_config_options(a.add_argument_group('attack settings (default: the preset\'s; --seed also draws the labels)'))
     e = sub.add_parser('experiment', help="rerun one of the paper's analyses over seeds: results.csv, table.md, figure.png",
                        description="Run (or resume) one of the paper's analyses on the bundled images or yours.")
     e.add_argument('name', choices=EXPERIMENTS, help='ablation (Table 2), architectures (3), layers (4), components (5), batch-size (Fig. 5-6)')
@@ -66,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument('--out', required=True, metavar='DIR', help='output folder (resumed when it holds the same experiment)')
     e.add_argument('--iters', type=int, help="iterations per run (default: the preset's)")
     e.add_argument('--seeds', type=int, default=2, metavar='K', help='runs per setting, seeds 0..K-1 (default 2)')
-    e.add_argument('--reg-seeds', type=int, metavar='S', help='registered seeds inside each run (default: 2 for ablation, else 1)')
+    e.add_argument('--reg-seeds', type=int, metavar='S', help='starts inside each run (default: 2 for ablation, registered as in the paper; else 1)')
     e.add_argument('--preset', default='cpu-demo', choices=list(PRESETS), help='attack settings (default cpu-demo)')
     e.add_argument('--batch-sizes', type=int, nargs='+', default=[1, 2, 4, 8], metavar='N', help='for batch-size (default 1 2 4 8)')
     e.add_argument('--no-lpips', action='store_true', help='do not try to load LPIPS')
@@ -84,86 +96,42 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 # %% ../nbs/11_cli.ipynb #a542665f
-def prepare_batch(args, victim):
-    "Images (or None), true labels (None when unknown), target gradients and batch size of a request; one-line errors."
-    names = None
+def cli_scenario(args, victim):
+    "The client scenario a request describes: images (or a saved gradient), batch size and labels; one-line errors."
+    if args.gradients:
+        if args.batch is None and not args.images: raise GradVitError('--gradients without --images needs --batch')
     if args.images: x, names = load_images(args.images, victim.img_size)
-    elif args.gradients: x = None
+    elif args.gradients: x, names = None, None
     else: x, names = demo_batch(victim.img_size), list(DEMO_NAMES)
-    if x is None and args.batch is None: raise GradVitError('--gradients without --images needs --batch')
     n = args.batch if args.batch is not None else len(x)
     if x is not None:
         if n > len(x): raise GradVitError(f'--batch {n} needs {n} images, got {len(x)}')
         x, names = x[:n], names[:n]
     check_batch(victim, n)
-    if args.labels is not None:
-        if len(args.labels) != n: raise GradVitError(f'--labels gives {len(args.labels)} labels for a batch of {n}')
-        bad = [c for c in args.labels if not 0 <= c < victim.num_classes]
-        if bad: raise GradVitError(f'label {bad[0]} is outside the {victim.num_classes} classes of {victim.name}')
-        y = torch.tensor(args.labels)
-    elif args.gradients: y = None  # a saved gradient: its labels are unknown unless --labels tells them
-    else: y = draw_labels(n, victim.num_classes, args.seed)
-    if args.gradients: target = load_gradients(args.gradients, victim)
-    else: target = check_gradients(client_gradients(victim, x, y), victim)
-    return x, names, y, target, n
-
-# %% ../nbs/11_cli.ipynb #55d76ce1
-def write_results(out:Path, res, x, names, y, victim, args, cfg, threads:int) -> dict:
-    "Score the run and write recon.png, history.json and metrics.json (each whole or not at all)."
-    m = dict(psnr=None, psnr_per_image=None, ssim=None, fft2d=None, lpips=None, lpips_error=None, iip=None, baselines=None,
-             gain_over_mean_colour_db=None, order=None)
-    if x is not None:
-        m.update(evaluate(res.images, x, res.labels.tolist(), None if y is None else y.tolist(),
-                          prior=load_prior(), distractors=bundled_distractors(x),
-                          use_lpips=not args.no_lpips, seed=args.seed))
-        if args.no_lpips: m['lpips_error'] = 'LPIPS switched off with --no-lpips'
-        grid = image_grid([x, res.images[m['order']]], scale=4)
-    else: grid = image_grid([res.images], scale=4)
-    m.update(label_accuracy=None if y is None else label_accuracy(res.labels, y),
-             labels_true=None if y is None else sorted(y.tolist()),
-             labels_recovered=res.labels.tolist(), iters=res.iters_done, iters_requested=cfg.iters,
-             seeds=cfg.seeds, best_seed=res.best_seed, seed_grad_loss=[round(v, 6) for v in res.seed_grad], output=cfg.output,
-             interrupted=res.interrupted, seconds=round(res.seconds, 2), model=victim.name, batch=len(res.images),
-             seed=cfg.seed, preset=args.preset, images=names, threads=threads, device=str(get_device(args.device)),
-             torch=torch.__version__, timm=timm.__version__, gradvit_nb=__version__,
-             config={k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(cfg).items()})
-    atomic_save_image(out/'recon.png', grid)
-    atomic_write_json(out/'history.json', res.history)
-    atomic_write_json(out/'metrics.json', m)  # last: its presence says the run's outputs are complete
-    return m
-
-# %% ../nbs/11_cli.ipynb #55971017
-def summary(m:dict, out:Path) -> str:
-    "A one-screen summary of a run's metrics."
-    lines = [f"GradViT on {m['model']}: batch {m['batch']}, {m['iters']} of {m['iters_requested']} iterations "
-             f"({m['preset']}), {m['seconds']:.1f} s, {m['threads']} threads" + ('  [interrupted]' if m['interrupted'] else ''),
-             f"labels: recovered {m['labels_recovered']}" + ('' if m['labels_true'] is None else
-                 f", true {m['labels_true']} (accuracy {m['label_accuracy']:.2f})")]
-    if m['psnr'] is not None:
-        f = lambda v, d=3: 'n/a' if v is None else f'{v:.{d}f}'
-        lines += [f"{'':16}{'PSNR':>8}{'SSIM':>8}{'FFT2D':>8}{'LPIPS':>8}{'IIP':>8}"]
-        for name, r in [('reconstruction', m), ('mean colour', m['baselines']['mean_colour']), ('noise', m['baselines']['noise'])]:
-            lines.append(f"{name:16}{r['psnr']:8.2f}{f(r['ssim']):>8}{f(r['fft2d']):>8}{f(r['lpips']):>8}{f(r.get('iip'), 2):>8}")
-        lines.append(f"gain over the mean-colour row: {m['gain_over_mean_colour_db']:+.2f} dB")
-        if m['lpips_error']: lines.append(m['lpips_error'])
-    lines.append(f"wrote {out/'recon.png'}, {out/'metrics.json'}")
-    return '\n'.join(lines)
+    if args.labels is not None and len(args.labels) != n: raise GradVitError(f'--labels gives {len(args.labels)} labels for a batch of {n}')
+    if args.gradients:  # a saved gradient: its labels are unknown unless --labels tells them
+        sc = gradient_scenario(victim, load_gradients(args.gradients, victim), n, args.labels)
+        if x is not None: sc.images, sc.names = x, names
+        if sc.labels is not None and any(not 0 <= int(c) < victim.num_classes for c in sc.labels):
+            raise GradVitError(f'label {[c for c in args.labels if not 0 <= c < victim.num_classes][0]} is outside the {victim.num_classes} classes of {victim.name}')
+        return sc
+    return client_scenario(victim, x, names, args.labels, args.seed or 0)
 
 # %% ../nbs/11_cli.ipynb #88444030
 def attack(args) -> dict:
     "Run `gradvit-nb attack` for parsed `args`; returns the metrics."
-    # settings first: a bad value fails before any model is loaded or gradient computed
-    cfg = preset(args.preset, seed=args.seed, seeds=args.seeds, output=args.output, pixel_grad=args.pixel_grad, use_image_prior=not args.no_image_prior,
-                 use_patch_prior=not args.no_patch_prior, use_scheduler=not args.no_scheduler,
-                 **({} if args.iters is None else {'iters': args.iters})).validate()
+    cfg = config_from(args)  # settings first: a bad value fails before any model is loaded or gradient computed
     threads = set_threads(args.threads)
     victim = load_victim(args.model, args.checkpoint, args.pretrained, args.img_size)
-    x, names, y, target, n = prepare_batch(args, victim)
-    prior = load_prior(args.prior, args.prior_checkpoint) if cfg.use_image_prior else None
+    sc = cli_scenario(args, victim)
+    prior = load_prior(args.prior, args.prior_checkpoint) if cfg.use_image_prior and cfg.alpha_image > 0 else None
     out = Path(args.out)
     if out.exists() and not out.is_dir(): raise GradVitError(f'--out {out} exists and is not a folder')
-    res = run_attack(victim, target, n, cfg, prior=prior, progress=not args.quiet, device=args.device)
-    m = write_results(out, res, x, names, y, victim, args, cfg, threads)
+    res = run_attack(victim, sc.gradient, sc.n, cfg, prior=prior, progress=not args.quiet, device=args.device)
+    m = run_metrics(res, sc, prior=load_prior(), use_lpips=not args.no_lpips, preset=args.preset, threads=threads,
+                    device=str(get_device(args.device)))
+    if args.no_lpips: m['lpips_error'] = 'LPIPS switched off with --no-lpips'
+    write_run(out, res, sc, m)
     if not args.quiet: print(summary(m, out))
     return m
 

@@ -4,6 +4,7 @@
 
 # %% ../nbs/03_client.ipynb #b89a46eb
 from __future__ import annotations
+from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 from safetensors.torch import save as st_save
@@ -12,7 +13,8 @@ from .core import GradVitError, atomic_write_bytes
 from .models import Victim, read_state_dict
 
 # %% auto #0
-__all__ = ['client_gradients', 'check_gradients', 'save_gradients', 'load_gradients', 'draw_labels']
+__all__ = ['client_gradients', 'check_gradients', 'save_gradients', 'load_gradients', 'draw_labels', 'Scenario',
+           'client_scenario', 'gradient_scenario']
 
 # %% ../nbs/03_client.ipynb #9d3ecafa
 def client_gradients(victim:Victim, x:torch.Tensor, y:torch.Tensor) -> dict[str, torch.Tensor]:
@@ -48,3 +50,29 @@ def draw_labels(n:int, num_classes:int, seed:int=0) -> torch.Tensor:
     "`n` distinct classes drawn from `num_classes`, deterministic in `seed`."
     if n > num_classes: raise GradVitError(f'batch of {n} is larger than the {num_classes} classes of the model')
     return torch.randperm(num_classes, generator=torch.Generator().manual_seed(seed))[:n]
+
+# %% ../nbs/03_client.ipynb #f2e8d17f
+@dataclass
+class Scenario:
+    "What a federated client has and shares: the victim, its private images and their names, the labels, the shared gradient."
+    victim: Victim
+    images: torch.Tensor | None   # (N,3,H,W) in [0,1]; None when only a saved gradient is known
+    names: list | None
+    labels: torch.Tensor | None   # the true labels; None when unknown
+    gradient: dict
+    n: int
+
+def client_scenario(victim:Victim, images:torch.Tensor, names:list|None=None, labels=None, seed:int=0) -> Scenario:
+    "A client holding `images` (labels drawn from `seed` unless given) and the gradient it shares; one-line errors."
+    n = len(images)
+    if labels is None: labels = draw_labels(n, victim.num_classes, seed)
+    labels = torch.as_tensor(labels)
+    if len(labels) != n: raise GradVitError(f'{len(labels)} labels for a batch of {n}')
+    bad = [int(c) for c in labels if not 0 <= int(c) < victim.num_classes]
+    if bad: raise GradVitError(f'label {bad[0]} is outside the {victim.num_classes} classes of {victim.name}')
+    names = list(names) if names is not None else [f'image {i}' for i in range(n)]
+    return Scenario(victim, images, names, labels, check_gradients(client_gradients(victim, images, labels), victim), n)
+
+def gradient_scenario(victim:Victim, gradient:dict, n:int, labels=None) -> Scenario:
+    "A shared gradient from elsewhere (a file), of a batch of `n` whose images are unknown."
+    return Scenario(victim, None, None, None if labels is None else torch.as_tensor(labels), check_gradients(gradient, victim), n)

@@ -18,14 +18,15 @@ from fastcore.basics import patch
 from .core import GradVitError, image_grid, atomic_write_bytes
 from .data import bundled_names, load_bundled, load_image_bytes, DEMO_NAMES
 from .models import VICTIM_ZOO, load_victim, load_prior
-from .client import client_gradients, draw_labels
-from .labels import label_accuracy
-from .attack import AttackConfig, AttackState, run_attack, preset, PRESETS, check_batch, TERMS
-from .metrics import match, psnr, evaluate
+from .client import client_scenario
+from .attack import AttackConfig, AttackState, preset, PRESETS, check_batch, TERMS, LOSS_TERMS, choices
+from .reconstruct import run_attack
+from .report import run_metrics
+from .metrics import match, psnr
 
 # %% auto #0
-__all__ = ['WEIGHTS', 'CURVES', 'png_bytes', 'captioned_grid', 'matched_psnr', 'describe', 'GalleryEntry', 'gallery_figure',
-           'Dashboard']
+__all__ = ['WEIGHTS', 'SWITCHES', 'CURVES', 'png_bytes', 'captioned_grid', 'matched_psnr', 'describe', 'GalleryEntry',
+           'gallery_figure', 'Dashboard']
 
 # %% ../nbs/13_dashboard.ipynb #0e1c9f7c
 def png_bytes(img:Image.Image) -> bytes:
@@ -93,8 +94,8 @@ def gallery_figure(entries:list[GalleryEntry], cols:int=3):
     return fig
 
 # %% ../nbs/13_dashboard.ipynb #f53ac054
-WEIGHTS = {'grad': 'alpha_grad', 'image': 'alpha_image', 'patch': 'alpha_patch', 'tv': 'alpha_tv', 'l2': 'alpha_l2',
-           'reg': 'alpha_reg'}
+WEIGHTS = {t.name: t.weight for t in LOSS_TERMS}                   # one slider per loss term
+SWITCHES = {t.name: t.switch for t in LOSS_TERMS if t.switch}      # terms whose tick box is also a use_... setting
 
 class Dashboard:
     "A live GradViT lab: loss-weight sliders, model and batch, Run/Stop, live grid and curves, and a gallery."
@@ -102,7 +103,7 @@ class Dashboard:
                  every:int=25, seed:int=0):
         self.victims, self._prior, self._thread, self._stop = {}, None, None, threading.Event()
         self.status, self.error, self.t = 'idle', None, 0
-        self.images = self.originals = self.result = self.metrics = self.last_config = None
+        self.images = self.originals = self.scenario = self.result = self.metrics = self.last_config = None
         self.history, self.psnr_curve, self.gallery = {}, [], []
         self._build_controls(preset_name, model, images, every, seed)
         self.load_preset(preset_name)
@@ -131,13 +132,14 @@ def _build_controls(self:Dashboard, preset_name, model, images, every, seed):
     self.toggles = {k: W.Checkbox(value=True, indent=False, layout=W.Layout(width='24px')) for k in WEIGHTS}
     self.scheduler = W.Checkbox(value=True, description='scheduler (Eq. 5, 6)', indent=False)
     self.switch = W.FloatSlider(value=.5, min=0, max=1, step=.05, description='switch', layout=lay)
-    self.distance = W.Dropdown(options=['l2', 'cosine'], description='distance', layout=lay)
-    self.pixel_grad = W.Dropdown(options=['double-backward', 'finite-difference'], description='pixel grad', layout=lay)
+    self.method = W.Dropdown(options=choices('method'), description='method', layout=lay)
+    self.distance = W.Dropdown(options=choices('grad_distance'), description='distance', layout=lay)
+    self.pixel_grad = W.Dropdown(options=choices('pixel_grad'), description='pixel grad', layout=lay)
     self.iters = W.IntSlider(value=1000, min=10, max=5000, step=10, description='iterations', layout=lay)
     self.every = W.IntSlider(value=every, min=5, max=200, step=5, description='redraw every', layout=lay)
     self.seed = W.BoundedIntText(value=seed, min=0, max=2**31 - 1, description='seed', layout=lay)
-    self.seeds = W.IntSlider(value=1, min=1, max=4, description='seeds (reg.)', layout=lay)
-    self.output = W.Dropdown(options=['best', 'consensus'], value='best', description='answer', layout=lay)
+    self.seeds = W.IntSlider(value=1, min=1, max=4, description='starts', layout=lay)
+    self.output = W.Dropdown(options=choices('output'), value='best', description='answer', layout=lay)
     self.run_button = W.Button(description='Run', button_style='success', icon='play')
     self.stop_button = W.Button(description='Stop', button_style='danger', icon='stop', disabled=True)
     self.export_button = W.Button(description='Save gallery PNG', icon='download')
@@ -158,9 +160,9 @@ def load_preset(self:Dashboard, name:str):
     "Set every slider and tick box from the preset `name` (a zero weight becomes an unticked box)."
     cfg = preset(name)
     for k, a in WEIGHTS.items():
-        v = getattr(cfg, a); self.toggles[k].value = v > 0
+        v = getattr(cfg, a); self.toggles[k].value = v > 0 and (k not in SWITCHES or getattr(cfg, SWITCHES[k]))
         if v > 0: self.sliders[k].value = v
-    self.toggles['image'].value &= cfg.use_image_prior; self.toggles['patch'].value &= cfg.use_patch_prior
+    self.method.value = cfg.method
     self.scheduler.value, self.switch.value, self.distance.value = cfg.use_scheduler, cfg.switch, cfg.grad_distance
     self.pixel_grad.value = cfg.pixel_grad
     self.iters.value = min(cfg.iters, self.iters.max)
@@ -172,7 +174,8 @@ def config(self:Dashboard) -> AttackConfig:
     "The `AttackConfig` the widgets describe: exactly what Run will use."
     on = {k: t.value for k, t in self.toggles.items()}
     w = {a: float(self.sliders[k].value) if on[k] else 0. for k, a in WEIGHTS.items()}
-    return replace(preset(self.preset.value), **w, use_image_prior=on['image'], use_patch_prior=on['patch'],
+    switches = {a: on[k] for k, a in SWITCHES.items()}
+    return replace(preset(self.preset.value), **w, **switches, method=self.method.value,
                    use_scheduler=self.scheduler.value, switch=float(self.switch.value), grad_distance=self.distance.value, pixel_grad=self.pixel_grad.value,
                    iters=int(self.iters.value), seed=int(self.seed.value), callback_every=int(self.every.value),
                    seeds=int(self.seeds.value), output=self.output.value).validate()
@@ -218,7 +221,7 @@ def _set_status(self:Dashboard, status:str, message:str|None=None):
     self.status_line.value = text
 
 # %% ../nbs/13_dashboard.ipynb #8c0ace89
-CURVES = ('grad', 'image', 'patch', 'tv', 'l2', 'reg', 'total')
+CURVES = TERMS  # every row of the loss table, and the total
 
 @patch
 def _build_views(self:Dashboard):
@@ -240,7 +243,7 @@ def _layout(self:Dashboard) -> W.Widget:
     weights = [W.HBox([self.toggles[k], self.sliders[k]]) for k in WEIGHTS]
     batch = W.VBox([self.source, self.bundled, self.upload])
     controls = W.VBox([self.preset, self.model, batch, W.HTML('<b>loss weights</b> (tick: term on)'), *weights,
-                       self.scheduler, self.switch, self.distance, self.pixel_grad, self.seeds, self.output, self.iters, self.every, self.seed,
+                       self.method, self.scheduler, self.switch, self.distance, self.pixel_grad, self.seeds, self.output, self.iters, self.every, self.seed,
                        W.HBox([self.run_button, self.stop_button]), self.progress, self.status_line])
     views = W.VBox([self.grid, self.curves])
     gallery = W.VBox([W.HTML('<b>gallery</b>: finished runs'), self.gallery_box, W.HBox([self.export_button, self.export_path])])
@@ -255,17 +258,16 @@ def run(self:Dashboard) -> bool:
         cfg = self.config(); victim = self.victim(); x, names = self.batch()
     except GradVitError as e:
         self._set_status('error', str(e)); return False
-    y = draw_labels(len(x), victim.num_classes, cfg.seed)
-    grads = client_gradients(victim, x, y)  # the client's side: only `grads` reaches the attack
+    sc = client_scenario(victim, x, names, seed=cfg.seed)  # the client's side: only sc.gradient reaches the attack
     if self._prior is None and cfg.use_image_prior: self._prior = load_prior()
-    self.originals, self.labels_true, self.names, self.last_config = x, y, names, cfg
+    self.scenario, self.originals, self.labels_true, self.names, self.last_config = sc, x, sc.labels, names, cfg
     self.history, self.psnr_curve, self.images, self.result, self.metrics, self.t = {}, [], None, None, None, 0
     self._stop.clear(); self.progress.max, self.progress.value = cfg.iters, 0
     with self.curves.batch_update():
         for tr in self.curves.data: tr.x, tr.y = [], []
     self.run_button.disabled, self.stop_button.disabled = True, False
     self._set_status('running', f'{victim.name}, batch {len(x)}, {cfg.iters} iterations')
-    self._thread = threading.Thread(target=self._work, args=(victim, grads, x, y, cfg), daemon=True)
+    self._thread = threading.Thread(target=self._work, args=(sc, cfg), daemon=True)
     self._thread.start()
     return True
 
@@ -282,25 +284,23 @@ def _on_step(self:Dashboard, s:AttackState) -> bool:
         for tr, k in zip(self.curves.data, CURVES):
             ys = s.history[k][::stride]; tr.x, tr.y = list(range(1, s.t + 1, stride)), [None if math.isnan(v) else v for v in ys]
         self.curves.data[-1].x, self.curves.data[-1].y = [t for t, _ in self.psnr_curve], [p for _, p in self.psnr_curve]
-    self.progress.value = s.t
+    self.progress.max, self.progress.value = s.T, s.t  # a multi-stage method may run longer than cfg.iters
     return self._stop.is_set()
 
 # %% ../nbs/13_dashboard.ipynb #224c5101
 @patch
-def _work(self:Dashboard, victim, grads, x, y, cfg:AttackConfig):
+def _work(self:Dashboard, sc, cfg:AttackConfig):
     "The background part of a run: attack, score, and add the result to the gallery."
     try:
-        res = run_attack(victim, grads, len(x), cfg, prior=self._prior, callback=self._on_step, progress=False)
-        m = evaluate(res.images, x, res.labels.tolist(), y.tolist(), use_lpips=False, seed=cfg.seed)
-        m.update(label_accuracy=label_accuracy(res.labels, y), iters=res.iters_done, seconds=round(res.seconds, 2),
-                 model=victim.name, images=self.names)
+        res = run_attack(sc.victim, sc.gradient, sc.n, cfg, prior=self._prior, callback=self._on_step, progress=False)
+        m = run_metrics(res, sc, use_lpips=False)
         self.result, self.metrics, self.images, self.history = res, m, res.images, res.history
-        pic = captioned_grid(x, res.images[m['order']], [f'{p:.1f} dB' for p in m['psnr_per_image']])
+        pic = captioned_grid(sc.images, res.images[m['order']], [f'{p:.1f} dB' for p in m['psnr_per_image']])
         self.grid.value = png_bytes(pic)
         self._add_to_gallery(GalleryEntry(f'run {len(self.gallery) + 1}', describe(cfg, preset(self.preset.value)),
                                           cfg, m, pic, res.interrupted))
         self._set_status('stopped' if res.interrupted else 'done',
-                         f"{res.iters_done} iterations, PSNR {m['psnr']:.2f} dB ({m['gain_over_mean_colour_db']:+.2f} dB "
+                         f"{res.method}, {res.iters_done} iterations, PSNR {m['psnr']:.2f} dB ({m['gain_over_mean_colour_db']:+.2f} dB "
                          f"over mean colour), {res.seconds:.0f} s")
     except Exception as e:  # shown in one line: the notebook must not drown a student in a thread's traceback
         self._set_status('error', f'{type(e).__name__}: {e}'.splitlines()[0])

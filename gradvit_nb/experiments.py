@@ -12,12 +12,12 @@ import torch
 from tqdm.auto import tqdm
 
 from .core import GradVitError, atomic_write_bytes, atomic_write_json, image_grid
-from .data import DEMO_NAMES, load_bundled, bundled_names, bundled_distractors
+from .data import DEMO_NAMES, load_bundled, bundled_names
 from .models import VICTIM_ZOO, load_victim, load_prior
-from .client import client_gradients, draw_labels
-from .labels import label_accuracy
-from .attack import AttackConfig, run_attack, preset
-from .metrics import evaluate
+from .client import client_scenario
+from .attack import AttackConfig, preset
+from .reconstruct import run_attack
+from .report import run_metrics
 from .tracing import setting_params
 
 # %% auto #0
@@ -38,13 +38,16 @@ EXPERIMENTS = ('ablation', 'architectures', 'layers', 'components', 'batch-size'
 
 def settings_for(name:str, batch_sizes=(1, 2, 4, 8)) -> list[Setting]:
     "The settings of experiment `name`, in the paper's order."
-    if name == 'ablation':  # Table 2: TV and l2 on in every row; R_reg on in every row
-        off = dict(use_image_prior=False, use_scheduler=False, use_patch_prior=False)
+    opt = dict(method='optimise')
+    if name == 'ablation':  # Table 2: TV and l2 on in every row; R_reg on in every row; the paper's rows without L_pos
+        paper = dict(opt, alpha_pos=0., alpha_reg=1e-2)
+        off = dict(paper, use_image_prior=False, use_scheduler=False, use_patch_prior=False)
         return [Setting('grad+reg', overrides=off), Setting('+image', overrides={**off, 'use_image_prior': True}),
-                Setting('+scheduler', overrides=dict(use_patch_prior=False)), Setting('+patch (full)')]
-    if name == 'architectures': return [Setting(m, model=m) for m in VICTIM_ZOO]
-    if name == 'layers': return [Setting(s, trace=s) for s in ('all', 'without-early', 'without-middle', 'without-late')]
-    if name == 'components': return [Setting(s, trace=s) for s in ('all', 'mlp', 'msa')]
+                Setting('+scheduler', overrides=dict(paper, use_patch_prior=False)), Setting('+patch (full)', overrides=paper),
+                Setting('+position', overrides=dict(paper, alpha_pos=0.3))]
+    if name == 'architectures': return [Setting(m, model=m, overrides=opt) for m in VICTIM_ZOO] + [Setting('vit-p8, auto', model='vit-p8')]
+    if name == 'layers': return [Setting(s, trace=s, overrides=opt) for s in ('all', 'without-early', 'without-middle', 'without-late')]
+    if name == 'components': return [Setting(s, trace=s, overrides=opt) for s in ('all', 'mlp', 'msa')]
     if name == 'batch-size': return [Setting(f'batch {n}', batch=n) for n in batch_sizes]
     raise GradVitError(f'unknown experiment {name!r}; choose from {", ".join(EXPERIMENTS)}')
 
@@ -74,23 +77,17 @@ TENDENCY = {
 def run_setting(s:Setting, x_all:torch.Tensor, seed:int, base:AttackConfig, prior, use_lpips:bool=False) -> tuple[dict, torch.Tensor, dict]:
     "Attack one setting with one seed: the results row, the matched reconstruction grid picture and the baselines."
     victim = load_victim(s.model)
-    x = x_all[:s.batch] if s.batch else x_all
-    n = len(x)
-    if n > len(x_all): raise GradVitError(f'setting {s.name!r} needs {n} images, got {len(x_all)}')
-    y = draw_labels(n, victim.num_classes, seed)
-    grads = client_gradients(victim, x, y)
+    if s.batch and s.batch > len(x_all): raise GradVitError(f'setting {s.name!r} needs {s.batch} images, got {len(x_all)}')
+    sc = client_scenario(victim, x_all[:s.batch] if s.batch else x_all, seed=seed)
     cfg = replace(base, seed=seed, **s.overrides, params=setting_params(victim, s.trace) if s.trace else None)
-    res = run_attack(victim, grads, n, cfg, prior=prior, progress=False)
-    m = evaluate(res.images, x, res.labels.tolist(), y.tolist(), use_lpips=use_lpips, seed=seed, prior=prior,
-                 distractors=bundled_distractors(x))
-    row = dict(setting=s.name, seed=seed, psnr=m['psnr'], fft2d=m['fft2d'], lpips=m['lpips'], iip=m['iip'],
-               label_accuracy=label_accuracy(res.labels, y), seconds=round(res.seconds, 2), ssim=m['ssim'],
-               gain_over_mean_colour_db=m['gain_over_mean_colour_db'], batch=n, model=s.model, iters=res.iters_done)
+    res = run_attack(victim, sc.gradient, sc.n, cfg, prior=prior, progress=False)
+    m = run_metrics(res, sc, prior=prior, use_lpips=use_lpips)
+    row = dict(setting=s.name, **{k: m[k] for k in COLUMNS if k in m and k not in ('setting', 'experiment')})
     return row, res.images[m['order']], dict(m['baselines'], interrupted=res.interrupted)
 
 # %% ../nbs/15_experiments.ipynb #df41a5d5
 COLUMNS = ['experiment', 'setting', 'seed', 'psnr', 'fft2d', 'lpips', 'iip', 'label_accuracy', 'seconds', 'ssim',
-           'gain_over_mean_colour_db', 'batch', 'model', 'iters']
+           'gain_over_mean_colour_db', 'batch', 'model', 'iters', 'method']
 
 def write_rows(path:Path, rows:list[dict]):
     "Write results.csv whole (atomically): every finished row so far."
@@ -103,7 +100,7 @@ def read_rows(path:Path) -> list[dict]:
     if not path.exists(): return []
     def conv(k, v):
         if v == '': return None
-        if k in ('experiment', 'setting', 'model'): return v
+        if k in ('experiment', 'setting', 'model', 'method'): return v
         return int(v) if k in ('seed', 'batch', 'iters') else float(v)
     with open(path, newline='') as f: return [{k: conv(k, v) for k, v in r.items()} for r in csv.DictReader(f)]
 
@@ -152,7 +149,7 @@ def write_table(path:Path, name:str, rows:list[dict], refs:list[dict], info:dict
     f = lambda st, d=2: 'n/a' if st[0] is None else f'{st[0]:.{d}f} ± {st[1]:.{d}f}'
     lines = [f'# {name}', '', f"Command: `{info['command']}`", '',
              f"Victim(s) from the zoo, images: {', '.join(info['images'])}; preset `{info['preset']}`, {info['iters']} "
-             f"iterations, seeds 0 to {info['seeds'] - 1} (mean ± sd over them), {info['reg_seeds']} registered seed(s) per run. "
+             f"iterations, seeds 0 to {info['seeds'] - 1} (mean ± sd over them), {info['reg_seeds']} start(s) per run (registered, in the ablation). "
              f"Paper: ViT-B/16 on ImageNet at 224×224, batch 8.", '',
              '| setting | runs | PSNR | gain over mean colour (dB) | FFT2D | LPIPS | IIP | labels | s/run | paper PSNR | paper FFT2D | paper LPIPS |',
              '|---|---|---|---|---|---|---|---|---|---|---|---|']
@@ -211,7 +208,7 @@ def run_experiment(name:str, out, images:torch.Tensor|None=None, names:list[str]
                    use_lpips:bool=False, progress:bool=True, command:str='') -> dict:
     "Run (or resume) experiment `name` into folder `out`; returns what was written and whether it finished."
     settings = settings_for(name, batch_sizes)
-    if seeds < 1: raise GradVitError(f'--seeds must be at least 1 (got {seeds})')
+    if seeds < 1: raise GradVitError(f'seeds must be at least 1 (got {seeds})')
     reg_seeds = reg_seeds or (2 if name == 'ablation' else 1)
     base = preset(preset_name, seeds=reg_seeds, **({} if iters is None else {'iters': iters})).validate()
     x_all, names = experiment_images(name, images, names, batch_sizes)

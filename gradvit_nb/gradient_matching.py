@@ -11,8 +11,9 @@ import torch.nn.functional as F
 from .models import Victim
 
 # %% auto #0
-__all__ = ['select_params', 'candidate_gradients', 'grad_distance', 'gradient_loss', 'batch_loss', 'seed_distances',
-           'stacked_params', 'seed_grad_distances', 'GradientMatcher', 'FiniteDifferenceDistance', 'fd_grad_distance']
+__all__ = ['TERM_COLUMNS', 'select_params', 'candidate_gradients', 'grad_distance', 'gradient_loss', 'position_distance',
+           'GradientMatcher', 'batch_loss', 'stacked_params', 'flat_gradients', 'FiniteDifferenceTerms',
+           'matched_terms', 'gradient_error']
 
 # %% ../nbs/05_gradient_matching.ipynb #c6f4a584
 def select_params(victim:Victim, include:Iterable[str]|Callable|None=None) -> list[str]:
@@ -45,43 +46,17 @@ def gradient_loss(victim:Victim, x, y, target:dict, names:list[str]|None=None, k
     names = names or select_params(victim)
     return grad_distance(candidate_gradients(victim, x, y, names), [target[n] for n in names], kind)
 
-# %% ../nbs/05_gradient_matching.ipynb #542ad1a7
-def batch_loss(victim:Victim, params:dict, x:torch.Tensor, y:torch.Tensor, stacked:Iterable[str]=()) -> torch.Tensor:
-    "Cross-entropy of `(x, y)` under the parameters `params`; with `stacked` names, `x` is `(S,N,...)` and the seeds' losses are summed."
-    from torch.func import functional_call, vmap
-    model, buffers = victim.model, dict(victim.model.named_buffers())
-    def loss(p, xb): return F.cross_entropy(functional_call(model, (p, buffers), (victim.normalize(xb),)), y)
-    if not stacked: return loss(params, x)
-    stacked = set(stacked)  # copy s of a stacked parameter sees only batch s, so each seed keeps its own gradient
-    return vmap(loss, in_dims=({k: 0 if k in stacked else None for k in params}, 0))(params, x).sum()
+# %% ../nbs/05_gradient_matching.ipynb #777e80d0
+def position_distance(cand_pos:torch.Tensor, target_pos:torch.Tensor) -> torch.Tensor:
+    "Mean over the rows of the position embedding's gradient of 1 - cosine(candidate row, target row)."
+    c, t = cand_pos.reshape(-1, cand_pos.shape[-1]), target_pos.reshape(-1, target_pos.shape[-1])
+    return (1 - F.cosine_similarity(c, t, dim=-1, eps=1e-12)).mean()
 
-# %% ../nbs/05_gradient_matching.ipynb #15c41c59
-def seed_distances(gs:list[torch.Tensor], target:list[torch.Tensor], kind:str='l2') -> torch.Tensor:
-    "`grad_distance` of each seed's gradients `gs` (each `(S, *shape)`) against one `target`: a vector of `S` distances."
-    if kind == 'l2': return sum((g - t).flatten(1).norm(dim=1) for g, t in zip(gs, target))
-    if kind == 'cosine':
-        dot = sum((g * t).flatten(1).sum(1) for g, t in zip(gs, target))
-        nc = sum(g.pow(2).flatten(1).sum(1) for g in gs).sqrt(); nt = sum(t.pow(2).sum() for t in target).sqrt()
-        return 1 - dot / (nc * nt + 1e-12)
-    raise ValueError(f'unknown gradient distance {kind!r}; use l2 or cosine')
+# %% ../nbs/05_gradient_matching.ipynb #7179fae2
+TERM_COLUMNS = ('grad', 'pos')  # the columns of GradientMatcher.terms
 
-# %% ../nbs/05_gradient_matching.ipynb #746cdd6a
-def stacked_params(victim:Victim, names:list[str], S:int) -> dict:
-    "The victim's parameters, detached, with `S` trainable copies of each matched one."
-    return {k: (p.detach().unsqueeze(0).expand(S, *p.shape).clone().requires_grad_() if k in names else p.detach())
-            for k, p in victim.model.named_parameters()}
-
-# %% ../nbs/05_gradient_matching.ipynb #66d9a2a6
-def seed_grad_distances(victim:Victim, xs:torch.Tensor, y:torch.Tensor, names:list[str], target:list[torch.Tensor],
-                        kind:str='l2') -> torch.Tensor:
-    "Gradient distance of each of the `S` candidate batches `xs` `(S,N,3,H,W)`, computed together with `torch.func.vmap`."
-    params = stacked_params(victim, names, xs.shape[0])
-    gs = torch.autograd.grad(batch_loss(victim, params, xs, y, names), [params[k] for k in names], create_graph=True)
-    return seed_distances(gs, target, kind)
-
-# %% ../nbs/05_gradient_matching.ipynb #51d9a7b0
 class GradientMatcher:
-    "What stays fixed between steps of one attack, flattened once: the matched weights, the target gradient, their norms."
+    "What stays fixed during one attack, flattened once: the matched weights, the target gradient, the position rows."
     def __init__(self, victim:Victim, names:list[str], target:list[torch.Tensor], kind:str='l2'):
         if kind not in ('l2', 'cosine'): raise ValueError(f'unknown gradient distance {kind!r}; use l2 or cosine')
         self.victim, self.names, self.kind = victim, list(names), kind
@@ -93,6 +68,13 @@ class GradientMatcher:
         self.t = torch.cat([t.detach().flatten() for t in target]); self.t_norm = self.t.norm()
         dev = self.w.device  # the tensor each flat entry belongs to:
         self.segment = torch.repeat_interleave(torch.arange(len(self.names), device=dev), torch.tensor(self.sizes, device=dev))
+        self.pos = None  # (start, rows, width) of pos_embed in the flat vector, when it is matched
+        if 'pos_embed' in self.names:
+            i = self.names.index('pos_embed'); sh = self.shapes[i]
+            self.pos = (sum(self.sizes[:i]), sh.numel() // sh[-1], sh[-1])
+
+    @property
+    def has_pos(self) -> bool: return self.pos is not None
 
     def distance(self, g:torch.Tensor) -> torch.Tensor:
         "`grad_distance` of each row of the flat gradients `g` `(S, P)`."
@@ -100,51 +82,96 @@ class GradientMatcher:
         e = g - self.t  # l2: the sum of each tensor's norm, summed segment by segment in one index_add
         return g.new_zeros(len(g), len(self.names)).index_add_(1, self.segment, e * e).sqrt().sum(1)
 
-    def direction(self, g:torch.Tensor) -> torch.Tensor:
-        "dD/dg for each row of `g`, in closed form."
-        if self.kind == 'cosine':
-            a, b = g @ self.t, g.norm(dim=1); den = b * self.t_norm + 1e-12
-            return -self.t / den[:, None] + (a * self.t_norm / (b * den ** 2))[:, None] * g
-        e = g - self.t; n = g.new_zeros(len(g), len(self.names)).index_add_(1, self.segment, e * e).sqrt()
-        return e / n[:, self.segment].clamp_min(1e-30)
+    def position(self, g:torch.Tensor) -> torch.Tensor:
+        "`position_distance` of each row of `g` (zero when pos_embed is not matched)."
+        if self.pos is None: return g.new_zeros(len(g))
+        a, r, w = self.pos
+        rows, target = g[:, a:a + r * w].reshape(len(g), r, w), self.t[a:a + r * w].reshape(1, r, w)
+        return (1 - F.cosine_similarity(rows, target, dim=-1, eps=1e-12)).mean(1)
+
+    def terms(self, g:torch.Tensor) -> torch.Tensor:
+        "Both terms for each row of `g` `(S, P)`: an `(S, 2)` tensor with the columns of `TERM_COLUMNS`."
+        return torch.stack([self.distance(g), self.position(g)], 1)
+
+    def direction(self, g:torch.Tensor, weights:torch.Tensor) -> torch.Tensor:
+        "d(sum of weights x terms)/dg for each row of `g`: cheap vector algebra on the flat gradient."
+        with torch.enable_grad():
+            gg = g.detach().requires_grad_()
+            d, = torch.autograd.grad((self.terms(gg) * weights).sum(), [gg])
+        return d
 
     def weights(self, flat:torch.Tensor, stacked:bool) -> dict:
         "The model's parameters with the matched ones taken from `flat` `(S, P)` (S copies when `stacked`)."
         rows = flat.split(self.sizes, dim=1)
         return {**self.base, **{k: (r.reshape(len(flat), *sh) if stacked else r.reshape(sh)) for k, r, sh in zip(self.names, rows, self.shapes)}}
 
-# %% ../nbs/05_gradient_matching.ipynb #64953cf6
-class FiniteDifferenceDistance(torch.autograd.Function):
-    "The gradient distance of `x`, whose backward gives its pixel gradient by one finite difference of the weights along dD/dg."
+# %% ../nbs/05_gradient_matching.ipynb #542ad1a7
+def batch_loss(victim:Victim, params:dict, x:torch.Tensor, y:torch.Tensor, stacked:Iterable[str]=()) -> torch.Tensor:
+    "Cross-entropy of `(x, y)` under the parameters `params`; with `stacked` names, `x` is `(S,N,...)` and the seeds' losses are summed."
+    from torch.func import functional_call, vmap
+    model, buffers = victim.model, dict(victim.model.named_buffers())
+    def loss(p, xb): return F.cross_entropy(functional_call(model, (p, buffers), (victim.normalize(xb),)), y)
+    if not stacked: return loss(params, x)
+    stacked = set(stacked)  # copy s of a stacked parameter sees only batch s, so each seed keeps its own gradient
+    return vmap(loss, in_dims=({k: 0 if k in stacked else None for k in params}, 0))(params, x).sum()
+
+# %% ../nbs/05_gradient_matching.ipynb #746cdd6a
+def stacked_params(victim:Victim, names:list[str], S:int) -> dict:
+    "The victim's parameters, detached, with `S` trainable copies of each matched one."
+    return {k: (p.detach().unsqueeze(0).expand(S, *p.shape).clone().requires_grad_() if k in names else p.detach())
+            for k, p in victim.model.named_parameters()}
+
+# %% ../nbs/05_gradient_matching.ipynb #c21ca654
+def flat_gradients(m:GradientMatcher, xs:torch.Tensor, y:torch.Tensor, create_graph:bool=True) -> torch.Tensor:
+    "Each seed's candidate gradient of `xs` `(S,N,3,H,W)`, flat `(S, P)`: a plain pass for one seed, `vmap` for several."
+    if len(xs) == 1: gs = [g[None] for g in candidate_gradients(m.victim, xs[0], y, m.names, create_graph)]
+    else:
+        params = stacked_params(m.victim, m.names, xs.shape[0])
+        gs = torch.autograd.grad(batch_loss(m.victim, params, xs, y, m.names), [params[k] for k in m.names], create_graph=create_graph)
+    return torch.cat([g.reshape(len(xs), -1) for g in gs], 1)
+
+# %% ../nbs/05_gradient_matching.ipynb #361cc7f6
+class FiniteDifferenceTerms(torch.autograd.Function):
+    "The matcher's terms of `x`, whose backward gives their pixel gradient by one finite difference of the weights along v."
     @staticmethod
     def forward(ctx, x, m:GradientMatcher, y, rel):
-        stacked = x.dim() == 5  # (S, N, 3, H, W): S seeds, each with its own weights' gradient
+        stacked = len(x) > 1  # (S, N, 3, H, W): S seeds, each with its own weights' gradient
         with torch.enable_grad():
             xx = x.detach().requires_grad_()
             if stacked:
                 params = stacked_params(m.victim, m.names, x.shape[0])
                 loss, wrt = batch_loss(m.victim, params, xx, y, m.names), [params[k] for k in m.names]
-            else: loss, wrt = F.cross_entropy(m.victim(xx), y), m.live  # plain pass through the module itself
+            else: loss, wrt = F.cross_entropy(m.victim(xx[0]), y), m.live  # plain pass through the module itself
             *gs, gx = torch.autograd.grad(loss, [*wrt, xx])
-        g = torch.cat([t.reshape(len(t), -1) if stacked else t.reshape(1, -1) for t in gs], 1)
-        v = m.direction(g)
-        eps = rel * m.w_norm / v.norm(dim=1).clamp_min(1e-30)  # one step per seed: small against the weights, whatever |v|
-        ctx.m, ctx.y, ctx.stacked, ctx.v, ctx.eps = m, y, stacked, v, eps
+        g = torch.cat([t.reshape(len(x), -1) for t in gs], 1)
+        ctx.m, ctx.y, ctx.stacked, ctx.rel, ctx.g = m, y, stacked, rel, g
         ctx.save_for_backward(x, gx)
-        d = m.distance(g)
-        return d if stacked else d[0]
+        return m.terms(g)
 
     @staticmethod
     def backward(ctx, grad_out):
         x, gx = ctx.saved_tensors; m = ctx.m
-        moved = m.weights(m.w + ctx.eps[:, None] * ctx.v, ctx.stacked)  # W + eps v, seed s moved by its own eps_s
+        v = m.direction(ctx.g, grad_out)
+        eps = ctx.rel * m.w_norm / v.norm(dim=1).clamp_min(1e-30)  # one step per seed: small against the weights, whatever |v|
+        moved = m.weights(m.w + eps[:, None] * v, ctx.stacked)     # W + eps v, seed s moved by its own eps_s
         with torch.enable_grad():
             xx = x.detach().requires_grad_()
-            gx2, = torch.autograd.grad(batch_loss(m.victim, moved, xx, ctx.y, m.names if ctx.stacked else ()), [xx])
-        scale = (grad_out / ctx.eps).view(-1, *[1] * (x.dim() - 1)) if ctx.stacked else grad_out / ctx.eps[0]
-        return scale * (gx2 - gx), None, None, None
+            loss = batch_loss(m.victim, moved, xx, ctx.y, m.names) if ctx.stacked else batch_loss(m.victim, moved, xx[0], ctx.y)
+            gx2, = torch.autograd.grad(loss, [xx])
+        return (gx2 - gx) / eps.view(-1, *[1] * (x.dim() - 1)), None, None, None
 
-# %% ../nbs/05_gradient_matching.ipynb #ea556515
-def fd_grad_distance(matcher:GradientMatcher, x:torch.Tensor, y:torch.Tensor, rel:float=1e-5) -> torch.Tensor:
-    "The gradient distance of `x` `(N,...)`, or of each seed of `x` `(S,N,...)`, with a finite-difference pixel gradient."
-    return FiniteDifferenceDistance.apply(x, matcher, y, rel)
+# %% ../nbs/05_gradient_matching.ipynb #d98c135e
+def matched_terms(m:GradientMatcher, xs:torch.Tensor, y:torch.Tensor, pixel_grad:str='double-backward', rel:float=1e-5) -> torch.Tensor:
+    "The `(S, 2)` terms of the candidate batches `xs` `(S,N,3,H,W)`, differentiable in `xs` by double backward or finite difference."
+    if pixel_grad == 'finite-difference': return FiniteDifferenceTerms.apply(xs, m, y, rel)
+    if pixel_grad != 'double-backward': raise ValueError(f'unknown pixel gradient {pixel_grad!r}')
+    return m.terms(flat_gradients(m, xs, y))
+
+# %% ../nbs/05_gradient_matching.ipynb #803e8816
+def gradient_error(victim:Victim, target:dict, xn:torch.Tensor, y:torch.Tensor) -> float:
+    "||g(x) - target|| / ||target|| over every shared tensor, for images `xn` in the victim's normalised space."
+    params = [(k, p) for k, p in victim.model.named_parameters() if k in target]
+    with torch.enable_grad():
+        gs = torch.autograd.grad(F.cross_entropy(victim.model(xn), y), [p for _, p in params])
+    g = torch.cat([a.flatten() for a in gs]); t = torch.cat([target[k].flatten() for k, _ in params])
+    return float((g - t).norm() / t.norm())
