@@ -6,14 +6,16 @@ BIN := $(VENV)/bin
 # torch first, pinned to the release that the course machines install from their local cache; override for others,
 # e.g. make demo TORCH_SPEC="torch torchvision --index-url https://download.pytorch.org/whl/cpu"
 TORCH_SPEC ?= torch==2.14.1 torchvision==0.29.1
+# the library versions that made the stored figures (data/results); `make CONSTRAINTS=` installs without the pins
+CONSTRAINTS ?= constraints.txt
 STAMP := $(VENV)/.installed
 
 .PHONY: demo test lab check-sync pytest browser clean
-$(STAMP): settings.ini setup.py pyproject.toml
+$(STAMP): settings.ini setup.py pyproject.toml $(CONSTRAINTS)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q $(TORCH_SPEC)
-	$(BIN)/pip install -q -e ".[dev,bench]"
+	$(BIN)/pip install -q $(if $(CONSTRAINTS),-c $(CONSTRAINTS)) -e ".[dev,bench]"
 	touch $@
 
 demo: $(STAMP)

@@ -59,7 +59,7 @@ class AttackConfig:
     output: Literal['best', 'consensus'] = _f('best', 'answer: the seed with the lowest gradient loss, or the registered consensus')
     pixel_grad: Literal['double-backward', 'finite-difference'] = _f('double-backward', 'pixel gradient of the gradient terms: exact, or two plain passes')
     polish_iters: int = _f(600, 'semi-analytic: iterations of each polish at a low learning rate (at most iters)', min=0)
-    cycles: int = _f(12, 'semi-analytic: proposal-and-polish cycles at most', min=0)
+    cycles: int = _f(20, 'semi-analytic: proposal-and-polish cycles at most', min=0)
 
     def validate(self):
         "Refuse settings that cannot run, with a one-line error that names the setting."
@@ -89,7 +89,7 @@ def preset(name:str='cpu-demo', **overrides) -> AttackConfig:
     if name not in PRESETS: raise GradVitError(f'unknown preset {name!r}; choose from {", ".join(PRESETS)}')
     return replace(PRESETS[name], **overrides)
 
-# %% ../nbs/09_attack.ipynb #542acd6e
+# %% ../nbs/09_attack.ipynb #a9ed70d9
 @dataclass
 class Step:
     "What one iteration has at hand for the loss terms: the seeds' images, the matched gradient terms, the priors."

@@ -171,7 +171,8 @@ def matched_terms(m:GradientMatcher, xs:torch.Tensor, y:torch.Tensor, pixel_grad
 def gradient_error(victim:Victim, target:dict, xn:torch.Tensor, y:torch.Tensor) -> float:
     "||g(x) - target|| / ||target|| over every shared tensor, for images `xn` in the victim's normalised space."
     params = [(k, p) for k, p in victim.model.named_parameters() if k in target]
+    dev = params[0][1].device  # wherever the model is: the images, labels and target follow it
     with torch.enable_grad():
-        gs = torch.autograd.grad(F.cross_entropy(victim.model(xn), y), [p for _, p in params])
-    g = torch.cat([a.flatten() for a in gs]); t = torch.cat([target[k].flatten() for k, _ in params])
+        gs = torch.autograd.grad(F.cross_entropy(victim.model(xn.to(dev)), y.to(dev)), [p for _, p in params])
+    g = torch.cat([a.flatten() for a in gs]); t = torch.cat([target[k].to(dev).flatten() for k, _ in params])
     return float((g - t).norm() / t.norm())

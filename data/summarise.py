@@ -1,0 +1,33 @@
+"""The figures README.md quotes, from the stored runs in data/results (see data/README.md): python data/summarise.py"""
+import json, statistics
+from pathlib import Path
+
+HERE = Path(__file__).parent/'results'
+
+def runs(pattern):
+    "The metrics.json of every stored run matching `pattern`, sorted by path."
+    return [(p.parent.relative_to(HERE), json.loads(p.read_text())) for p in sorted(HERE.glob(pattern + '/metrics.json'))]
+
+def row(name, found, exact=None):
+    "One line of the table: PSNR and gain over the mean-colour row per run, their mean and range, seconds."
+    if not found: return f'| {name} | not run |||||'
+    gains = [m['gain_over_mean_colour_db'] for _, m in found]; ps = [m['psnr'] for _, m in found]
+    secs = [m['seconds'] for _, m in found]; methods = sorted({m['method'] for _, m in found})
+    extra = '' if exact is None else f"; {sum(p >= exact for p in ps)} of {len(ps)} at or above {exact} dB"
+    return (f"| {name} | {', '.join(methods)} | {len(found)} | {min(ps):.1f} to {max(ps):.1f} (mean {statistics.fmean(ps):.1f}){extra} | "
+            f"{statistics.fmean(gains):+.2f} ({min(gains):+.2f} to {max(gains):+.2f}) | {min(secs):.0f} to {max(secs):.0f} |")
+
+def main():
+    "Write results/summary.md and print it."
+    lines = ['| runs | method | n | PSNR, dB | gain over mean colour, dB: mean (range) | seconds |', '|---|---|---|---|---|---|',
+             row('batch 1, every bundled photo, vit-p4', runs('batch1/vit-p4/*'), 60),
+             row('batch 1, every bundled photo, vit-p8', runs('batch1/vit-p8/*'), 60),
+             row('batch 2, vit-p8, astronaut + chelsea, seeds 0-4', runs('p8-batch2/seed*'), 40),
+             row('batch 2, vit-p8, held-out photos, seeds 0-2', runs('heldout/p8-batch2/seed*'), 40),
+             row('batch 4, vit-p4, demo batch, seeds 0-4', runs('demo-seeds/seed*')),
+             row('batch 4, vit-p4, held-out batch a, seeds 0-2', runs('heldout/a/seed*')),
+             row('batch 4, vit-p4, held-out batch b, seeds 0-2', runs('heldout/b/seed*'))]
+    text = '\n'.join(lines) + '\n'
+    (HERE/'summary.md').write_text(text); print(text)
+
+if __name__ == '__main__': main()
