@@ -15,7 +15,11 @@ def row(name, found, exact=None):
     secs = [m['seconds'] for _, m in found]; methods = sorted({m['method'] for _, m in found})
     extra = '' if exact is None else f"; {sum(p >= exact for p in ps)} of {len(ps)} at or above {exact} dB"
     return (f"| {name} | {', '.join(methods)} | {len(found)} | {min(ps):.1f} to {max(ps):.1f} (mean {statistics.fmean(ps):.1f}){extra} | "
-            f"{statistics.fmean(gains):+.2f} ({min(gains):+.2f} to {max(gains):+.2f}) | {min(secs):.0f} to {max(secs):.0f} |")
+            f"{statistics.fmean(gains):+.2f} ({min(gains):+.2f} to {max(gains):+.2f}) | {seconds(secs)} |")
+
+def seconds(secs):
+    "The range of a run's seconds (the attack alone, not loading the models)."
+    return f'{max(secs):.2f} at most' if max(secs) < 1 else f'{min(secs):.0f} to {max(secs):.0f}'
 
 def main():
     "Write results/summary.md and print it."

@@ -122,18 +122,21 @@ def semi_analytic(victim:Victim, target:dict, n:int, config:AttackConfig|None=No
         r = run(_polish_config(cfg, polish_iters, cfg.seed), init=r.images[None]); interrupted = r.interrupted
         cur = victim.normalize(r.images); err = gradient_error(victim, target, cur, y); record('polish', cur, err)
         best = min(best, (err, cur), key=lambda e: e[0])
-    stale = 0
+    stale, lam = 0, 1.
     try:
         for c in range(cfg.cycles):
             if interrupted: break
-            prop = propose(system, cur, y); e_prop = gradient_error(victim, target, prop, y)
+            # after a cycle that did not beat the best, step only part of the way from the best (a trust region)
+            base = best[1] if lam < 1 else cur
+            prop = base + lam * (propose(system, base, y) - base); e_prop = gradient_error(victim, target, prop, y)
             r = run(_polish_config(cfg, polish_iters // 2, cfg.seed + c + 1), init=victim.denormalize(prop)[None]); interrupted = r.interrupted
             pol = victim.normalize(r.images); e_pol = gradient_error(victim, target, pol, y)
             err, cur = min((e_prop, prop), (e_pol, pol), key=lambda e: e[0])  # the next cycle starts from the better of the two
             record(f'cycle {c + 1}', cur, err)
-            stale = stale + 1 if err > 0.9 * best[0] else 0
+            stale = stale + 1 if err >= best[0] else 0
+            lam = 1. if err < best[0] else max(lam / 2, 1 / 8)
             best = min(best, (err, cur), key=lambda e: e[0])
-            if stale >= 5: break  # five cycles without a 10 % gain: converged (float32 round-off), or stuck
+            if stale >= 6: break  # six cycles that did not beat the best, down to an eighth of a step: converged or stuck
     except KeyboardInterrupt: interrupted = True  # Ctrl-C between stages: keep the best so far
     images = victim.denormalize(best[1]).clamp(0, 1).cpu()
     notes.update(gradient_error=round(best[0], 6), patch_residual=round(system.residual(best[1]), 8))
