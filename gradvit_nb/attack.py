@@ -58,6 +58,8 @@ class AttackConfig:
     register: bool = _f(True, 'align seeds by phase correlation before averaging')
     output: Literal['best', 'consensus'] = _f('best', 'answer: the seed with the lowest gradient loss, or the registered consensus')
     pixel_grad: Literal['double-backward', 'finite-difference'] = _f('double-backward', 'pixel gradient of the gradient terms: exact, or two plain passes')
+    unroll_steps: int = _f(1, 'the target is a FedAvg update of this many local SGD steps, unrolled in the loss (1: a gradient)', min=1)
+    unroll_lr: float = _f(0.1, "the clients' local learning rate, for unroll_steps > 1", min=0, strict=True)
     polish_iters: int = _f(600, 'semi-analytic: iterations of each polish at a low learning rate (at most iters)', min=0)
     cycles: int = _f(20, 'semi-analytic: proposal-and-polish cycles at most', min=0)
 
@@ -71,6 +73,8 @@ class AttackConfig:
             if 'min' in meta and (v < meta['min'] or (meta.get('strict') and v <= meta['min'])):
                 raise GradVitError(f"{f.name} must be {'above' if meta.get('strict') else 'at least'} {meta['min']} (got {v})")
             if 'max' in meta and v > meta['max']: raise GradVitError(f"{f.name} must be at most {meta['max']} (got {v})")
+        if self.unroll_steps > 1 and self.pixel_grad == 'finite-difference':
+            raise GradVitError('unroll_steps > 1 needs pixel_grad double-backward')
         return self
 
 def choices(name:str) -> tuple:
@@ -203,7 +207,7 @@ def optimise(victim:Victim, target:dict, n:int, config:AttackConfig|None=None, p
     cfg = (config or AttackConfig()).validate(); check_batch(victim, n)
     dev = get_device(device); victim.to(dev).model.eval()
     names = check_target(victim, target, cfg)
-    matcher = GradientMatcher(victim, names, [target[k].to(dev) for k in names], cfg.grad_distance)
+    matcher = GradientMatcher(victim, names, [target[k].to(dev) for k in names], cfg.grad_distance, (cfg.unroll_steps, cfg.unroll_lr))
     y = (labels if labels is not None else recover_labels(target, n, cfg.label_rule)).to(dev)
     bn_prior = _as_prior(prior, cfg)
     owns_prior = bn_prior is not None and bn_prior is not prior  # hooks we add, we remove at the end

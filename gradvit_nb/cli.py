@@ -16,6 +16,8 @@ from .core import GradVitError, set_threads, get_device
 from .data import load_images, demo_batch, DEMO_NAMES
 from .models import load_victim, load_prior, VICTIM_ZOO
 from .client import client_scenario, gradient_scenario, load_gradients
+from .defences import Defence, defended_scenario
+from .federated import check_federation_settings
 from .attack import AttackConfig, preset, PRESETS, check_batch, choices
 from .reconstruct import run_attack
 from .report import run_metrics, write_run, summary
@@ -23,7 +25,8 @@ from .experiments import run_experiment, EXPERIMENTS
 from .bench import run_bench
 
 # %% auto #0
-__all__ = ['option', 'add_config_options', 'config_from', 'build_parser', 'cli_scenario', 'attack', 'experiment', 'bench', 'main']
+__all__ = ['option', 'add_config_options', 'config_from', 'build_parser', 'defence_from', 'cli_scenario', 'attack', 'experiment',
+           'federated', 'bench', 'main']
 
 # %% ../nbs/11_cli.ipynb #7de3c76c
 def option(name:str) -> str:
@@ -71,19 +74,44 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument('--device', help='cpu or cuda (default: cuda when present)')
     a.add_argument('--quiet', action='store_true', help='no progress bar and no summary')
     add_config_options(a.add_argument_group('attack settings (default: the preset\'s; --seed also draws the labels)'))
+    d = a.add_argument_group('defence (one at a time; see nbs/22_defences): what the client does before sharing')
+    d.add_argument('--dp-noise', type=float, metavar='SIGMA', help='DP-SGD through Opacus with noise multiplier SIGMA')
+    d.add_argument('--dp-clip', type=float, default=1.0, metavar='C', help='DP-SGD per-sample clipping norm (default 1)')
+    d.add_argument('--prune', type=float, metavar='P', help='set the P %% smallest gradient magnitudes of each tensor to zero')
+    d.add_argument('--aggregate', type=int, metavar='K', help='secure aggregation: the server sees the mean over K clients')
+    d.add_argument('--local-steps', type=int, metavar='E', help='FedAvg: share the update after E local SGD steps')
+    d.add_argument('--local-lr', type=float, default=0.1, metavar='ETA', help='FedAvg local learning rate (default 0.1)')
     e = sub.add_parser('experiment', help="rerun one of the paper's analyses over seeds: results.csv, table.md, figure.png",
                        description="Run (or resume) one of the paper's analyses on the bundled images or yours.")
-    e.add_argument('name', choices=EXPERIMENTS, help='ablation (Table 2), architectures (3), layers (4), components (5), batch-size (Fig. 5-6)')
+    e.add_argument('name', choices=EXPERIMENTS, help='ablation (Table 2), architectures (3), layers (4), components (5), batch-size (Fig. 5-6), defences (nbs/22_defences)')
     e.add_argument('--images', nargs='+', metavar='PATH', help='image files or folders (default: the bundled demo batch)')
     e.add_argument('--out', required=True, metavar='DIR', help='output folder (resumed when it holds the same experiment)')
     e.add_argument('--iters', type=int, help="iterations per run (default: the preset's)")
     e.add_argument('--seeds', type=int, default=2, metavar='K', help='runs per setting, seeds 0..K-1 (default 2)')
     e.add_argument('--reg-seeds', type=int, metavar='S', help='starts inside each run (default: 2 for ablation, registered as in the paper; else 1)')
     e.add_argument('--preset', default='cpu-demo', choices=list(PRESETS), help='attack settings (default cpu-demo)')
+    e.add_argument('--finetune-steps', type=int, default=100, metavar='N', help='defences: DP fine-tune steps for the privacy-utility figure (default 100)')
     e.add_argument('--batch-sizes', type=int, nargs='+', default=[1, 2, 4, 8], metavar='N', help='for batch-size (default 1 2 4 8)')
     e.add_argument('--no-lpips', action='store_true', help='do not try to load LPIPS')
     e.add_argument('--threads', type=int, help='CPU threads for torch')
     e.add_argument('--quiet', action='store_true', help='no progress bar')
+    f = sub.add_parser('federated', help='a real Flower round (FedAvg); a curious server attacks one client: recon.png, metrics.json',
+                       description='Run K Flower clients (simulation engine, offline) for R rounds of FedAvg and attack client I\'s '
+                                   'last update (needs the [fl] extra, which make installs).')
+    f.add_argument('--out', required=True, metavar='DIR', help='output folder')
+    f.add_argument('--clients', type=int, default=2, metavar='K', help='number of clients (default 2)')
+    f.add_argument('--rounds', type=int, default=1, metavar='R', help='FedAvg rounds (default 1); the last one is attacked')
+    f.add_argument('--local-steps', type=int, default=1, metavar='E', help='local SGD steps per round (default 1)')
+    f.add_argument('--local-lr', type=float, default=0.1, metavar='ETA', help='local learning rate (default 0.1)')
+    f.add_argument('--dp-noise', type=float, metavar='SIGMA', help='clients train with DP-SGD (Opacus), noise multiplier SIGMA, clip 1')
+    f.add_argument('--attack-client', type=int, default=0, metavar='I', help='the client whose update is attacked (default 0)')
+    f.add_argument('--images', nargs='+', metavar='PATH', help="the attacked client's photos (default: the demo batch); others hold bundled photos")
+    f.add_argument('--iters', type=int, help="attack iterations (default: the cpu-demo preset's)")
+    f.add_argument('--seed', type=int, default=0, help='seed of the labels and the attack (default 0)')
+    f.add_argument('--model', default='vit-p4', choices=list(VICTIM_ZOO), help='zoo victim the federation trains (default vit-p4)')
+    f.add_argument('--threads', type=int, help='CPU threads for torch in the attack')
+    f.add_argument('--no-lpips', action='store_true', help='do not try to load LPIPS')
+    f.add_argument('--quiet', action='store_true', help="no progress bar, no summary, Flower's log at warnings only")
     b = sub.add_parser('bench', help='time our step against breaching and the forward pass: bench.json, bench.md',
                        description='Benchmark the GradViT step on the demo batch (breaching needs pip install -e ".[bench]").')
     b.add_argument('--out', required=True, metavar='DIR', help='output folder')
@@ -96,7 +124,16 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 # %% ../nbs/11_cli.ipynb #a542665f
-def cli_scenario(args, victim):
+def defence_from(args) -> Defence:
+    "The defence the options ask for (at most one), checked before any work starts."
+    asked = [(k, v) for k, v in (('dp', args.dp_noise), ('prune', args.prune), ('aggregate', args.aggregate),
+                                 ('fedavg', args.local_steps)) if v is not None]
+    if len(asked) > 1: raise GradVitError('choose one defence at a time (--dp-noise, --prune, --aggregate, --local-steps)')
+    if args.gradients and asked: raise GradVitError('a defence applies to the client\'s images, not to a saved --gradients file')
+    kind, strength = asked[0] if asked else ('none', 0.)
+    return Defence(kind, float(strength), clip=args.dp_clip, lr=args.local_lr).validate()
+
+def cli_scenario(args, victim, defence:Defence|None=None) -> tuple:
     "The client scenario a request describes: images (or a saved gradient), batch size and labels; one-line errors."
     if args.gradients:
         if args.batch is None and not args.images: raise GradVitError('--gradients without --images needs --batch')
@@ -114,25 +151,30 @@ def cli_scenario(args, victim):
         if x is not None: sc.images, sc.names = x, names
         if sc.labels is not None and any(not 0 <= int(c) < victim.num_classes for c in sc.labels):
             raise GradVitError(f'label {[c for c in args.labels if not 0 <= c < victim.num_classes][0]} is outside the {victim.num_classes} classes of {victim.name}')
-        return sc
-    return client_scenario(victim, x, names, args.labels, args.seed or 0)
+        return sc, {}
+    if defence is not None and defence.kind != 'none':
+        return defended_scenario(victim, x, defence, names, args.labels, args.seed or 0)
+    return client_scenario(victim, x, names, args.labels, args.seed or 0), {}
 
 # %% ../nbs/11_cli.ipynb #88444030
 def attack(args) -> dict:
     "Run `gradvit-nb attack` for parsed `args`; returns the metrics."
     cfg = config_from(args)  # settings first: a bad value fails before any model is loaded or gradient computed
+    defence = defence_from(args)
     threads = set_threads(args.threads)
     victim = load_victim(args.model, args.checkpoint, args.pretrained, args.img_size)
-    sc = cli_scenario(args, victim)
+    sc, facts = cli_scenario(args, victim, defence)
     prior = load_prior(args.prior, args.prior_checkpoint) if cfg.use_image_prior and cfg.alpha_image > 0 else None
     out = Path(args.out)
     if out.exists() and not out.is_dir(): raise GradVitError(f'--out {out} exists and is not a folder')
     res = run_attack(victim, sc.gradient, sc.n, cfg, prior=prior, progress=not args.quiet, device=args.device)
     m = run_metrics(res, sc, prior=load_prior(), use_lpips=not args.no_lpips, preset=args.preset, threads=threads,
-                    device=str(get_device(args.device)))
+                    device=str(get_device(args.device)), **facts)
     if args.no_lpips: m['lpips_error'] = 'LPIPS switched off with --no-lpips'
     write_run(out, res, sc, m)
-    if not args.quiet: print(summary(m, out))
+    if not args.quiet:
+        print(summary(m, out))
+        if facts: print(f"the client shared its gradient behind {defence.label}" + (f" (ε = {facts['epsilon']:.3g} at δ = {defence.delta:g})" if facts.get('epsilon') else ''))
     return m
 
 # %% ../nbs/11_cli.ipynb #12cd6445
@@ -143,12 +185,31 @@ def experiment(args) -> int:
     cmd = 'gradvit-nb ' + ' '.join(sys.argv[1:]) if sys.argv[1:2] == ['experiment'] else ''
     r = run_experiment(args.name, args.out, x, names, iters=args.iters, seeds=args.seeds, reg_seeds=args.reg_seeds,
                        preset_name=args.preset, batch_sizes=tuple(args.batch_sizes), use_lpips=not args.no_lpips,
-                       progress=not args.quiet, command=cmd)
+                       progress=not args.quiet, command=cmd, finetune_steps=args.finetune_steps)
     state = 'interrupted: rerun the same command to resume' if r['interrupted'] else 'finished'
     print(f"{args.name}: {r['rows']} of {r['total']} runs, {state}; wrote {r['out']/'results.csv'}, table.md, figure.png")
     return 130 if r['interrupted'] else 0
 
 # %% ../nbs/11_cli.ipynb #1124ea69
+def federated(args) -> dict:
+    "Run `gradvit-nb federated` for parsed `args`; returns the metrics."
+    from gradvit_nb.federated import make_federation, federated_attack, flower
+    cfg = preset('cpu-demo', seed=args.seed, **({} if args.iters is None else {'iters': args.iters})).validate()
+    check_federation_settings(args.clients, args.rounds, args.local_steps, args.local_lr, args.dp_noise, args.attack_client, args.model)
+    flower()  # installed? (one line if not), before any work
+    set_threads(args.threads)
+    out = Path(args.out)
+    if out.exists() and not out.is_dir(): raise GradVitError(f'--out {out} exists and is not a folder')
+    x, names = load_images(args.images, load_victim(args.model).img_size) if args.images else (None, None)
+    fed = make_federation(x, names, args.clients, args.model, args.seed, rounds=args.rounds, local_steps=args.local_steps,
+                          local_lr=args.local_lr, dp_noise=args.dp_noise, attack_client=args.attack_client)
+    m = federated_attack(fed, out, cfg, use_lpips=not args.no_lpips, quiet=args.quiet)
+    if not args.quiet:
+        print(summary(m, out)); f = m['federated']
+        print(f"Flower round: {f['clients']} clients, {f['rounds']} round(s) of FedAvg, E = {f['local_steps']}; client {f['attack_client']} attacked; "
+              f"the federation's accuracy on its photos {f['accuracy_before']:.2f} -> {f['accuracy_after']:.2f}")
+    return m
+
 def bench(args) -> int:
     "Run `gradvit-nb bench` for parsed `args` and print bench.md."
     r = run_bench(args.out, iters=args.iters, repeats=args.repeats, threads=args.threads, budget=args.budget, model=args.model,
@@ -164,6 +225,7 @@ def main(argv=None) -> int:
     try:
         if args.command == 'experiment': return experiment(args)
         if args.command == 'bench': return bench(args)
+        if args.command == 'federated': federated(args); return 0
         attack(args); return 0
     except GradVitError as e:
         print(f'gradvit-nb: error: {e}', file=sys.stderr); return 2

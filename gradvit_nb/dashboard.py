@@ -19,6 +19,7 @@ from .core import GradVitError, image_grid, atomic_write_bytes
 from .data import bundled_names, load_bundled, load_image_bytes, DEMO_NAMES
 from .models import VICTIM_ZOO, load_victim, load_prior
 from .client import client_scenario
+from .defences import Defence, defended_scenario, dp_epsilon
 from .attack import AttackConfig, AttackState, preset, PRESETS, check_batch, TERMS, LOSS_TERMS, choices
 from .reconstruct import run_attack
 from .report import run_metrics
@@ -146,13 +147,26 @@ def _build_controls(self:Dashboard, preset_name, model, images, every, seed):
     self.export_path = W.Text(value='gallery.png', layout=W.Layout(width='200px'))
     self.progress = W.IntProgress(value=0, min=0, max=1, layout=W.Layout(width='330px'))
     self.status_line = W.HTML('idle')
+    # the defence panel: what the client does before sharing (nbs/22_defences); 'none' is the off position
+    self.defence = W.Dropdown(options=[('none', 'none'), ('DP-SGD (Opacus)', 'dp'), ('pruning', 'prune'),
+                                       ('secure aggregation', 'aggregate'), ('FedAvg', 'fedavg')], value='none', description='defence', layout=lay)
+    self.dp_sigma = W.FloatLogSlider(value=1e-2, base=10, min=-6, max=1, step=0.1, description='DP σ', readout_format='.1e', layout=lay)
+    self.dp_clip = W.FloatLogSlider(value=1., base=10, min=-2, max=2, step=0.1, description='DP clip C', readout_format='.2g', layout=lay)
+    self.prune = W.FloatSlider(value=90, min=0, max=99.9, step=0.1, description='prune %', layout=lay)
+    self.clients = W.IntSlider(value=2, min=2, max=8, description='clients K', layout=lay)
+    self.local_steps = W.IntSlider(value=5, min=1, max=20, description='local steps E', layout=lay)
+    self.unroll = W.Checkbox(value=False, description='attack unrolls the E steps', indent=False)
+    self.defence_line = W.HTML('')
+    for w in (self.defence, self.dp_sigma, self.dp_clip): w.observe(lambda ch: self._show_defence(), names='value')
+    self._show_defence()
     self.preset.observe(lambda ch: self.load_preset(ch['new']), names='value')
     for w in (self.source, self.bundled, self.upload, self.model): w.observe(lambda ch: self.show_batch(), names='value')
     self.run_button.on_click(lambda _: self.run())
     self.stop_button.on_click(lambda _: self.stop())
     self.export_button.on_click(lambda _: self._export_clicked())
     for w, c in [(self.run_button, 'gradvit-run'), (self.stop_button, 'gradvit-stop'), (self.status_line, 'gradvit-status'),
-                 (self.sliders['tv'], 'gradvit-slider-tv'), (self.sliders['grad'], 'gradvit-slider-grad')]: w.add_class(c)
+                 (self.sliders['tv'], 'gradvit-slider-tv'), (self.sliders['grad'], 'gradvit-slider-grad'),
+                 (self.defence, 'gradvit-defence'), (self.dp_sigma, 'gradvit-dp-sigma'), (self.defence_line, 'gradvit-defence-line')]: w.add_class(c)
 
 # %% ../nbs/13_dashboard.ipynb #315798c7
 @patch
@@ -179,6 +193,22 @@ def config(self:Dashboard) -> AttackConfig:
                    use_scheduler=self.scheduler.value, switch=float(self.switch.value), grad_distance=self.distance.value, pixel_grad=self.pixel_grad.value,
                    iters=int(self.iters.value), seed=int(self.seed.value), callback_every=int(self.every.value),
                    seeds=int(self.seeds.value), output=self.output.value).validate()
+
+# %% ../nbs/13_dashboard.ipynb #379e241e
+@patch
+def client_defence(self:Dashboard) -> Defence:
+    "The `Defence` the panel describes (checked)."
+    kind = self.defence.value
+    strength = {'none': 0., 'dp': self.dp_sigma.value, 'prune': self.prune.value, 'aggregate': self.clients.value,
+                'fedavg': self.local_steps.value}[kind]
+    return Defence(kind, float(strength), clip=float(self.dp_clip.value)).validate()
+
+@patch
+def _show_defence(self:Dashboard):
+    "One line under the panel: the defence, and for DP-SGD its ε (one step on the whole batch, δ 1e-5)."
+    d = self.client_defence()
+    eps = f', ε = {dp_epsilon(d.strength, 1., 1, d.delta):.3g} at δ = {d.delta:g}' if d.kind == 'dp' else ''
+    self.defence_line.value = 'the client shares its gradient ' + ('as is' if d.kind == 'none' else f'behind {d.label}{eps}')
 
 # %% ../nbs/13_dashboard.ipynb #f1861386
 @patch
@@ -242,7 +272,9 @@ def _layout(self:Dashboard) -> W.Widget:
     "Arrange the controls on the left, the live views on the right and the gallery below."
     weights = [W.HBox([self.toggles[k], self.sliders[k]]) for k in WEIGHTS]
     batch = W.VBox([self.source, self.bundled, self.upload])
-    controls = W.VBox([self.preset, self.model, batch, W.HTML('<b>loss weights</b> (tick: term on)'), *weights,
+    defence = W.VBox([W.HTML('<b>defence</b> (the client side)'), self.defence, self.dp_sigma, self.dp_clip, self.prune,
+                      self.clients, self.local_steps, self.unroll, self.defence_line])
+    controls = W.VBox([self.preset, self.model, batch, defence, W.HTML('<b>loss weights</b> (tick: term on)'), *weights,
                        self.method, self.scheduler, self.switch, self.distance, self.pixel_grad, self.seeds, self.output, self.iters, self.every, self.seed,
                        W.HBox([self.run_button, self.stop_button]), self.progress, self.status_line])
     views = W.VBox([self.grid, self.curves])
@@ -255,18 +287,22 @@ def run(self:Dashboard) -> bool:
     "Start an attack with the current settings in a background thread; False (with the reason shown) if it cannot."
     if self.status == 'running': return False
     try:
-        cfg = self.config(); victim = self.victim(); x, names = self.batch()
+        cfg = self.config(); victim = self.victim(); x, names = self.batch(); d = self.client_defence()
+        if d.kind == 'fedavg' and self.unroll.value: cfg = replace(cfg, unroll_steps=int(d.strength), unroll_lr=d.lr)
+        # the client's side: only sc.gradient reaches the attack; behind a defence, what the defended client shares
+        sc, facts = (client_scenario(victim, x, names, seed=cfg.seed), {}) if d.kind == 'none' else defended_scenario(victim, x, d, names, seed=cfg.seed)
     except GradVitError as e:
         self._set_status('error', str(e)); return False
-    sc = client_scenario(victim, x, names, seed=cfg.seed)  # the client's side: only sc.gradient reaches the attack
+    x, names = sc.images, sc.names  # secure aggregation: the sum holds every client's images
     if self._prior is None and cfg.use_image_prior: self._prior = load_prior()
     self.scenario, self.originals, self.labels_true, self.names, self.last_config = sc, x, sc.labels, names, cfg
+    self.last_defence, self.last_facts = d, facts
     self.history, self.psnr_curve, self.images, self.result, self.metrics, self.t = {}, [], None, None, None, 0
     self._stop.clear(); self.progress.max, self.progress.value = cfg.iters, 0
     with self.curves.batch_update():
         for tr in self.curves.data: tr.x, tr.y = [], []
     self.run_button.disabled, self.stop_button.disabled = True, False
-    self._set_status('running', f'{victim.name}, batch {len(x)}, {cfg.iters} iterations')
+    self._set_status('running', f'{victim.name}, batch {len(x)}, {cfg.iters} iterations' + ('' if d.kind == 'none' else f', behind {d.label}'))
     self._thread = threading.Thread(target=self._work, args=(sc, cfg), daemon=True)
     self._thread.start()
     return True
@@ -293,12 +329,13 @@ def _work(self:Dashboard, sc, cfg:AttackConfig):
     "The background part of a run: attack, score, and add the result to the gallery."
     try:
         res = run_attack(sc.victim, sc.gradient, sc.n, cfg, prior=self._prior, callback=self._on_step, progress=False)
-        m = run_metrics(res, sc, use_lpips=False)
+        m = run_metrics(res, sc, use_lpips=False, **self.last_facts)
         self.result, self.metrics, self.images, self.history = res, m, res.images, res.history
         pic = captioned_grid(sc.images, res.images[m['order']], [f'{p:.1f} dB' for p in m['psnr_per_image']])
         self.grid.value = png_bytes(pic)
-        self._add_to_gallery(GalleryEntry(f'run {len(self.gallery) + 1}', describe(cfg, preset(self.preset.value)),
-                                          cfg, m, pic, res.interrupted))
+        d = self.last_defence; settings = describe(cfg, preset(self.preset.value))
+        if d.kind != 'none': settings = f'{d.label}; {settings}'
+        self._add_to_gallery(GalleryEntry(f'run {len(self.gallery) + 1}', settings, cfg, m, pic, res.interrupted))
         self._set_status('stopped' if res.interrupted else 'done',
                          f"{res.method}, {res.iters_done} iterations, PSNR {m['psnr']:.2f} dB ({m['gain_over_mean_colour_db']:+.2f} dB "
                          f"over mean colour), {res.seconds:.0f} s")

@@ -15,14 +15,16 @@ from .core import GradVitError, atomic_write_bytes, atomic_write_json, image_gri
 from .data import DEMO_NAMES, load_bundled, bundled_names
 from .models import VICTIM_ZOO, load_victim, load_prior
 from .client import client_scenario
+from .defences import Defence, defended_scenario, privacy_utility
 from .attack import AttackConfig, preset
 from .reconstruct import run_attack
 from .report import run_metrics
 from .tracing import setting_params
 
 # %% auto #0
-__all__ = ['EXPERIMENTS', 'PAPER', 'TENDENCY', 'COLUMNS', 'Setting', 'settings_for', 'run_setting', 'write_rows', 'read_rows',
-           'summarise', 'verdict', 'write_table', 'write_figure', 'leakage_bars', 'experiment_images', 'run_experiment']
+__all__ = ['EXPERIMENTS', 'DEFENCE_SETTINGS', 'PAPER', 'TENDENCY', 'COLUMNS', 'Setting', 'settings_for', 'run_setting',
+           'write_rows', 'read_rows', 'summarise', 'verdict', 'write_table', 'write_figure', 'leakage_bars',
+           'experiment_images', 'run_experiment']
 
 # %% ../nbs/15_experiments.ipynb #5aa46e69
 @dataclass
@@ -33,8 +35,11 @@ class Setting:
     batch: int | None = None
     overrides: dict = field(default_factory=dict)
     trace: str | None = None  # a tracing setting: which gradients are matched
+    defence: Defence | None = None  # what the client does before sharing (the defences experiment)
 
-EXPERIMENTS = ('ablation', 'architectures', 'layers', 'components', 'batch-size')
+EXPERIMENTS = ('ablation', 'architectures', 'layers', 'components', 'batch-size', 'defences')
+DEFENCE_SETTINGS = ([Defence()] + [Defence('dp', s) for s in (1e-3, 1e-2, 1e-1, 1.)] + [Defence('prune', p) for p in (50, 90, 99)]
+                    + [Defence('aggregate', k) for k in (2, 4)] + [Defence('fedavg', e) for e in (1, 5)])
 
 def settings_for(name:str, batch_sizes=(1, 2, 4, 8)) -> list[Setting]:
     "The settings of experiment `name`, in the paper's order."
@@ -49,6 +54,9 @@ def settings_for(name:str, batch_sizes=(1, 2, 4, 8)) -> list[Setting]:
     if name == 'layers': return [Setting(s, trace=s, overrides=opt) for s in ('all', 'without-early', 'without-middle', 'without-late')]
     if name == 'components': return [Setting(s, trace=s, overrides=opt) for s in ('all', 'mlp', 'msa')]
     if name == 'batch-size': return [Setting(f'batch {n}', batch=n) for n in batch_sizes]
+    if name == 'defences':  # the last row: the attacker unrolls the client's five local steps (Inverting Gradients)
+        return [Setting(d.label, defence=d) for d in DEFENCE_SETTINGS] + \
+               [Setting('FedAvg E 5, unrolled', defence=Defence('fedavg', 5), overrides=dict(unroll_steps=5, unroll_lr=0.1))]
     raise GradVitError(f'unknown experiment {name!r}; choose from {", ".join(EXPERIMENTS)}')
 
 # %% ../nbs/15_experiments.ipynb #3369153b
@@ -58,9 +66,9 @@ PAPER = {
     'layers': {'all': (15.515, 0.032, 0.295), 'without-early': (13.982, 0.047, 0.412),
                'without-middle': (11.086, 0.086, 0.555), 'without-late': (10.284, 0.091, 0.598)},
     'components': {'all': (15.515, 0.032, 0.295), 'mlp': (12.256, 0.066, 0.568), 'msa': (13.559, 0.047, 0.408)},
-    'architectures': {}, 'batch-size': {},
+    'architectures': {}, 'batch-size': {}, 'defences': {},
 }
-# (claim, pairs (better, worse) that must all hold on mean PSNR, or 'decreasing' over the settings' order)
+# (claim, pairs (better, worse) that must all hold on mean PSNR, or 'decreasing' over the settings' order (or over the named ones))
 TENDENCY = {
     'ablation': ('the full method beats gradient matching with registration alone (Table 2: 15.5 against 11.4 dB)',
                  [('+patch (full)', 'grad+reg')]),
@@ -71,6 +79,8 @@ TENDENCY = {
                    [('msa', 'mlp')]),
     'batch-size': ('quality falls as the batch grows (Fig. 5, 6); judged on the gain over the mean-colour row, since '
                    'each batch has its own images', 'decreasing'),
+    'defences': ('(not in the paper) DP-SGD destroys the leak: the gain over the mean-colour row falls as the noise σ rises',
+                 ('decreasing', ['none'] + [d.label for d in DEFENCE_SETTINGS if d.kind == 'dp'])),
 }
 
 # %% ../nbs/15_experiments.ipynb #c064b83b
@@ -78,16 +88,19 @@ def run_setting(s:Setting, x_all:torch.Tensor, seed:int, base:AttackConfig, prio
     "Attack one setting with one seed: the results row, the matched reconstruction grid picture and the baselines."
     victim = load_victim(s.model)
     if s.batch and s.batch > len(x_all): raise GradVitError(f'setting {s.name!r} needs {s.batch} images, got {len(x_all)}')
-    sc = client_scenario(victim, x_all[:s.batch] if s.batch else x_all, seed=seed)
+    x = x_all[:s.batch] if s.batch else x_all
+    sc, facts = (client_scenario(victim, x, seed=seed), {}) if s.defence is None else defended_scenario(victim, x, s.defence, seed=seed)
     cfg = replace(base, seed=seed, **s.overrides, params=setting_params(victim, s.trace) if s.trace else None)
     res = run_attack(victim, sc.gradient, sc.n, cfg, prior=prior, progress=False)
     m = run_metrics(res, sc, prior=prior, use_lpips=use_lpips)
-    row = dict(setting=s.name, **{k: m[k] for k in COLUMNS if k in m and k not in ('setting', 'experiment')})
-    return row, res.images[m['order']], dict(m['baselines'], interrupted=res.interrupted)
+    row = dict(setting=s.name, defence=None, strength=None, epsilon=None,
+               **{k: m[k] for k in COLUMNS if k in m and k not in ('setting', 'experiment')})
+    row.update({k: v for k, v in facts.items() if k in COLUMNS})
+    return row, res.images[m['order']][:len(x)], dict(m['baselines'], interrupted=res.interrupted)  # the client's own images
 
 # %% ../nbs/15_experiments.ipynb #df41a5d5
 COLUMNS = ['experiment', 'setting', 'seed', 'psnr', 'fft2d', 'lpips', 'iip', 'label_accuracy', 'seconds', 'ssim',
-           'gain_over_mean_colour_db', 'batch', 'model', 'iters', 'method']
+           'gain_over_mean_colour_db', 'batch', 'model', 'iters', 'method', 'defence', 'strength', 'epsilon']
 
 def write_rows(path:Path, rows:list[dict]):
     "Write results.csv whole (atomically): every finished row so far."
@@ -100,7 +113,7 @@ def read_rows(path:Path) -> list[dict]:
     if not path.exists(): return []
     def conv(k, v):
         if v == '': return None
-        if k in ('experiment', 'setting', 'model', 'method'): return v
+        if k in ('experiment', 'setting', 'model', 'method', 'defence'): return v
         return int(v) if k in ('seed', 'batch', 'iters') else float(v)
     with open(path, newline='') as f: return [{k: conv(k, v) for k, v in r.items()} for r in csv.DictReader(f)]
 
@@ -123,8 +136,9 @@ def summarise(rows:list[dict], settings:list[str]) -> dict[str, dict]:
 def verdict(name:str, summary:dict, order:list[str]) -> str:
     "Whether the paper's tendency for `name` reproduces here, decided on means against the spread over seeds."
     claim, test = TENDENCY[name]
-    if test == 'decreasing':
-        pairs = [(a, b) for a, b in zip(order, order[1:]) if a in summary and b in summary]
+    if test == 'decreasing' or test[0] == 'decreasing':
+        names = order if test == 'decreasing' else test[1]
+        pairs = [(a, b) for a, b in zip(names, names[1:]) if a in summary and b in summary]
         key = 'gain_over_mean_colour_db'
     else: pairs, key = [p for p in test if p[0] in summary and p[1] in summary], 'psnr'
     if not pairs: return f'**Paper:** {claim}. **Here:** not enough finished settings to judge.'
@@ -157,7 +171,9 @@ def write_table(path:Path, name:str, rows:list[dict], refs:list[dict], info:dict
         if s not in summ: lines.append(f'| {s} | 0 | not run yet |||||||||| '); continue
         m, p = summ[s], paper.get(s)
         ps = ' | '.join(f'{v}' for v in p) if p else '– | – | –'
-        lines.append(f"| {s} | {m['n']} | {f(m['psnr'])} | {f(m['gain_over_mean_colour_db'])} | {f(m['fft2d'], 3)} | "
+        eps = [r['epsilon'] for r in rows if r['setting'] == s and r.get('epsilon') is not None]
+        label = s + (f' (ε {eps[0]:.3g})' if eps else '')
+        lines.append(f"| {label} | {m['n']} | {f(m['psnr'])} | {f(m['gain_over_mean_colour_db'])} | {f(m['fft2d'], 3)} | "
                      f"{f(m['lpips'], 3)} | {f(m['iip'])} | {f(m['label_accuracy'])} | {m['seconds'][0]:.0f} | {ps} |")
     lines += ['', verdict(name, summ, order), '', '## Reference rows (same images, no attack)', '',
               '| batch | reference | PSNR | FFT2D | IIP |', '|---|---|---|---|---|']
@@ -205,7 +221,7 @@ def experiment_images(name:str, images:torch.Tensor|None, names:list[str]|None, 
 # %% ../nbs/15_experiments.ipynb #f981e847
 def run_experiment(name:str, out, images:torch.Tensor|None=None, names:list[str]|None=None, iters:int|None=None,
                    seeds:int=2, reg_seeds:int|None=None, preset_name:str='cpu-demo', batch_sizes=(1, 2, 4, 8),
-                   use_lpips:bool=False, progress:bool=True, command:str='') -> dict:
+                   use_lpips:bool=False, progress:bool=True, command:str='', finetune_steps:int=100) -> dict:
     "Run (or resume) experiment `name` into folder `out`; returns what was written and whether it finished."
     settings = settings_for(name, batch_sizes)
     if seeds < 1: raise GradVitError(f'seeds must be at least 1 (got {seeds})')
@@ -248,6 +264,8 @@ def run_experiment(name:str, out, images:torch.Tensor|None=None, names:list[str]
         if f.exists(): pictures[s.name] = torch.load(f, weights_only=True)
     write_rows(out/'results.csv', rows + refs)
     write_table(out/'table.md', name, rows, refs, info)
+    if name == 'defences' and not interrupted and rows:  # the price of DP-SGD beside what it stops
+        privacy_utility(out, rows, steps=finetune_steps)
     if pictures: write_figure(out/'figure.png', name, x_all[:max(p.shape[0] for p in pictures.values())], pictures, rows)
     return dict(out=out, rows=len(rows), total=len(settings) * seeds, interrupted=interrupted)
 

@@ -12,8 +12,8 @@ from .models import Victim
 
 # %% auto #0
 __all__ = ['TERM_COLUMNS', 'select_params', 'candidate_gradients', 'grad_distance', 'gradient_loss', 'position_distance',
-           'GradientMatcher', 'batch_loss', 'stacked_params', 'flat_gradients', 'FiniteDifferenceTerms',
-           'matched_terms', 'gradient_error']
+           'GradientMatcher', 'batch_loss', 'stacked_params', 'flat_gradients', 'unrolled_update',
+           'FiniteDifferenceTerms', 'matched_terms', 'gradient_error']
 
 # %% ../nbs/05_gradient_matching.ipynb #c6f4a584
 def select_params(victim:Victim, include:Iterable[str]|Callable|None=None) -> list[str]:
@@ -57,9 +57,10 @@ TERM_COLUMNS = ('grad', 'pos')  # the columns of GradientMatcher.terms
 
 class GradientMatcher:
     "What stays fixed during one attack, flattened once: the matched weights, the target gradient, the position rows."
-    def __init__(self, victim:Victim, names:list[str], target:list[torch.Tensor], kind:str='l2'):
+    def __init__(self, victim:Victim, names:list[str], target:list[torch.Tensor], kind:str='l2', unroll:tuple=(1, 0.1)):
         if kind not in ('l2', 'cosine'): raise ValueError(f'unknown gradient distance {kind!r}; use l2 or cosine')
         self.victim, self.names, self.kind = victim, list(names), kind
+        self.unroll = (int(unroll[0]), float(unroll[1]))  # (E, lr): the target is a FedAvg update of E local steps
         params = dict(victim.model.named_parameters())
         self.live = [params[k] for k in self.names]            # the module's own tensors, for the plain pass
         self.base = {k: p.detach() for k, p in params.items()}  # the same storage, outside autograd
@@ -124,11 +125,27 @@ def stacked_params(victim:Victim, names:list[str], S:int) -> dict:
 # %% ../nbs/05_gradient_matching.ipynb #c21ca654
 def flat_gradients(m:GradientMatcher, xs:torch.Tensor, y:torch.Tensor, create_graph:bool=True) -> torch.Tensor:
     "Each seed's candidate gradient of `xs` `(S,N,3,H,W)`, flat `(S, P)`: a plain pass for one seed, `vmap` for several."
+    if m.unroll[0] > 1:  # a FedAvg target: each seed's own unrolled update
+        return torch.stack([torch.cat([u.flatten() for u in unrolled_update(m.victim, x, y, m.names, *m.unroll, create_graph)]) for x in xs])
     if len(xs) == 1: gs = [g[None] for g in candidate_gradients(m.victim, xs[0], y, m.names, create_graph)]
     else:
         params = stacked_params(m.victim, m.names, xs.shape[0])
         gs = torch.autograd.grad(batch_loss(m.victim, params, xs, y, m.names), [params[k] for k in m.names], create_graph=create_graph)
     return torch.cat([g.reshape(len(xs), -1) for g in gs], 1)
+
+# %% ../nbs/05_gradient_matching.ipynb #e031140f
+def unrolled_update(victim:Victim, x:torch.Tensor, y:torch.Tensor, names:list[str], steps:int, lr:float,
+                    create_graph:bool=True) -> list[torch.Tensor]:
+    "(θ0 - θE) / (E lr) for the parameters `names` after `steps` SGD steps on `(x, y)` from the victim's weights, differentiable in `x`."
+    from torch.func import functional_call
+    model, buffers = victim.model, dict(victim.model.named_buffers())
+    start = {k: p.detach() for k, p in model.named_parameters()}
+    w = {k: v.clone().requires_grad_() for k, v in start.items()}
+    for _ in range(steps):
+        loss = F.cross_entropy(functional_call(model, (w, buffers), (victim.normalize(x),)), y)
+        gs = torch.autograd.grad(loss, list(w.values()), create_graph=create_graph)
+        w = {k: v - lr * g for (k, v), g in zip(w.items(), gs)}
+    return [(start[k] - w[k]) / (steps * lr) for k in names]
 
 # %% ../nbs/05_gradient_matching.ipynb #361cc7f6
 class FiniteDifferenceTerms(torch.autograd.Function):

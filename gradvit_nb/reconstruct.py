@@ -25,6 +25,8 @@ PROBLEMS = {'closed-form': closed_form_problem, 'semi-analytic': semi_analytic_p
 
 def choose_method(victim:Victim, target:dict, n:int, cfg:AttackConfig) -> tuple[str, str]:
     "The method a run uses, and why: the config's own, or for `auto` the first that applies."
+    if cfg.unroll_steps > 1 and cfg.method == 'semi-analytic':  # its proposals solve for one gradient's per-token terms
+        raise GradVitError('method semi-analytic does not apply to a FedAvg update (unroll_steps > 1); use optimise')
     if cfg.method != 'auto':
         problem = PROBLEMS[cfg.method](victim, target, n) if cfg.method in PROBLEMS else None
         if problem: raise GradVitError(f'method {cfg.method} does not apply: {problem}')
@@ -32,6 +34,7 @@ def choose_method(victim:Victim, target:dict, n:int, cfg:AttackConfig) -> tuple[
     if cfg.params is not None: return 'optimise', 'only some parameters are matched'
     why = []
     for method, problem in PROBLEMS.items():
+        if method == 'semi-analytic' and cfg.unroll_steps > 1: why.append('the target is a FedAvg update'); continue
         p = problem(victim, target, n)
         if p is None: return method, 'the gradient determines the images' if method == 'closed-form' else 'the patch-embedding system is determined'
         why.append(p)

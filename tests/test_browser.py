@@ -143,6 +143,26 @@ def test_dashboard_in_real_browser(lab, chromium, tmp_path):
             assert used, card.inner_text()
             assert abs(float(used.group(1)) / float(moved_value) - 1) < .06, (moved_value, used.group(0))  # readout: 2 digits
             assert float(moved_value) > float(before_value)
+            # the defence panel: DP-SGD on, its noise moved up a notch; the next run is attacked behind it
+            dash.locator('.gradvit-defence select').select_option('dp')
+            line = dash.locator('.gradvit-defence-line')
+            page.wait_for_function("el => el.textContent.includes('DP σ')", arg=line.element_handle(), timeout=30_000)
+            eps_before = re.search(r'ε = ([0-9.e+]+)', line.inner_text()).group(1)
+            dash.locator('.gradvit-dp-sigma .noUi-handle').click()
+            for _ in range(10): page.keyboard.press('ArrowRight')  # σ from 1e-2 up to 1e-1
+            page.wait_for_function("([el, v]) => !el.textContent.includes('ε = ' + v)", arg=[line.element_handle(), eps_before])
+            sigma = float(dash.locator('.gradvit-dp-sigma .widget-readout').inner_text())
+            assert sigma > 0.011, sigma
+            src = grid.get_attribute('src')
+            dash.locator('.gradvit-run').click()
+            page.wait_for_function("([el, src]) => el.getAttribute('src') !== src", arg=[grid.element_handle(), src], timeout=120_000)
+            assert 'behind DP σ' in status.inner_text(), status.inner_text()
+            dash.locator('.gradvit-stop').click()
+            page.wait_for_function("el => el.textContent.includes('stopped')", arg=status.element_handle(), timeout=120_000)
+            card2 = dash.locator('.widget-html-content', has_text='run 2').first
+            card2.wait_for(timeout=30_000)
+            assert 'DP σ' in card2.inner_text(), card2.inner_text()
+
             shot = tmp_path/'dashboard.png'
             page.screenshot(path=str(shot), full_page=True)
             assert shot.stat().st_size > 10_000
