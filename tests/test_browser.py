@@ -144,7 +144,7 @@ def test_dashboard_in_real_browser(lab, chromium, tmp_path):
             assert abs(float(used.group(1)) / float(moved_value) - 1) < .06, (moved_value, used.group(0))  # readout: 2 digits
             assert float(moved_value) > float(before_value)
             # the defence panel: DP-SGD on, its noise moved up a notch; the next run is attacked behind it
-            dash.locator('.gradvit-defence select').select_option('dp')
+            dash.locator('.gradvit-defence select').select_option(label='DP-SGD (Opacus)')
             line = dash.locator('.gradvit-defence-line')
             page.wait_for_function("el => el.textContent.includes('DP σ')", arg=line.element_handle(), timeout=30_000)
             eps_before = re.search(r'ε = ([0-9.e+]+)', line.inner_text()).group(1)
