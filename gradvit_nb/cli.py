@@ -17,7 +17,7 @@ from .data import load_images, demo_batch, DEMO_NAMES
 from .models import load_victim, load_prior, VICTIM_ZOO
 from .client import client_scenario, gradient_scenario, load_gradients
 from .defences import Defence, defended_scenario
-from .federated import check_federation_settings
+from .federated import check_federation_settings, make_federation, federated_attack, flower
 from .attack import AttackConfig, preset, PRESETS, check_batch, choices
 from .reconstruct import run_attack
 from .report import run_metrics, write_run, summary
@@ -193,7 +193,6 @@ def experiment(args) -> int:
 # %% ../nbs/11_cli.ipynb #1124ea69
 def federated(args) -> dict:
     "Run `gradvit-nb federated` for parsed `args`; returns the metrics."
-    from gradvit_nb.federated import make_federation, federated_attack, flower
     cfg = preset('cpu-demo', seed=args.seed, **({} if args.iters is None else {'iters': args.iters})).validate()
     check_federation_settings(args.clients, args.rounds, args.local_steps, args.local_lr, args.dp_noise, args.attack_client, args.model)
     flower()  # installed? (one line if not), before any work

@@ -4,7 +4,7 @@
 
 # %% ../nbs/22_defences.ipynb #b3639acf
 from __future__ import annotations
-import copy, math, warnings
+import copy, io, json, math, statistics, warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,9 +12,12 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from .core import GradVitError
-from .models import Victim
-from .data import bundled_names, load_bundled
+from .core import GradVitError, atomic_write_bytes, atomic_write_json
+from .models import Victim, VICTIM_ZOO, load_victim
+from .data import bundled_names, load_bundled, training_pool_names
+from .closed_form import closed_form
+from .metrics import psnr
+from .train_zoo import make_exemplars, exemplar_batch
 from .client import Scenario, client_gradients, check_gradients, draw_labels
 
 # %% auto #0
@@ -196,8 +199,6 @@ def defended_scenario(victim:Victim, images:torch.Tensor, defence:Defence, names
 # %% ../nbs/22_defences.ipynb #8fccfe37
 def closed_form_under(victim:Victim, image:torch.Tensor, defences:list[Defence], seed:int=0) -> tuple[torch.Tensor, list[float]]:
     "The batch-1 closed form behind each defence: reconstructions `(len(defences),3,H,W)` and their PSNR against `image`."
-    from gradvit_nb.closed_form import closed_form
-    from gradvit_nb.metrics import psnr
     recs = []
     for d in defences:
         sc, _ = defended_scenario(victim, image[None] if image.dim() == 3 else image, d, seed=seed)
@@ -208,9 +209,6 @@ def closed_form_under(victim:Victim, image:torch.Tensor, defences:list[Defence],
 # %% ../nbs/22_defences.ipynb #dcfe004e
 def _exemplar_task(victim_name:str, n_train:int, n_test:int, seed:int=0):
     "The zoo victim's own task (`12_train_zoo`): a fixed training set of augmented views and fresh test views."
-    from gradvit_nb.train_zoo import make_exemplars, exemplar_batch
-    from gradvit_nb.data import training_pool_names
-    from gradvit_nb.models import VICTIM_ZOO
     g = torch.Generator().manual_seed(0)  # the classes the zoo was trained on: the same generator, first use
     pool = load_bundled(training_pool_names(), 64)
     boxes = make_exemplars(len(pool), VICTIM_ZOO[victim_name]['num_classes'], g)
@@ -253,9 +251,6 @@ def dp_finetune(victim:Victim, sigma:float|None, steps:int=100, bs:int=64, lr:fl
 # %% ../nbs/22_defences.ipynb #1ceb2c38
 def privacy_utility(out, rows:list[dict], victim_name:str='vit-p4', steps:int=100, seed:int=0) -> list[dict]:
     "For no DP and each σ of the experiment's DP rows: the attack's gain (mean, sd) beside the accuracy after a DP fine-tune; privacy_utility.json and .png in `out`."
-    import json, statistics
-    from gradvit_nb.core import atomic_write_bytes, atomic_write_json
-    from gradvit_nb.models import load_victim
     out = Path(out); cache = out/'privacy_utility.json'
     sigmas = sorted({float(r['strength']) for r in rows if r.get('defence') == 'dp'})
     key = dict(victim=victim_name, steps=steps, seed=seed, sigmas=sigmas)
@@ -280,6 +275,6 @@ def privacy_utility(out, rows:list[dict], victim_name:str='vit-p4', steps:int=10
         ax.annotate(p['label'] + eps, (p['gain'], p['accuracy_after']), textcoords='offset points', xytext=(5, 5), fontsize=7)
     ax.axvline(0, color='grey', lw=.8, ls=':'); ax.set_xlabel("attack's gain over the mean-colour row (dB)")
     ax.set_ylabel(f'victim accuracy after {steps} fine-tune steps'); ax.set_title('privacy against utility (DP-SGD, C = 1)', fontsize=9)
-    fig.tight_layout(); buf = __import__('io').BytesIO(); fig.savefig(buf, format='png')
+    fig.tight_layout(); buf = io.BytesIO(); fig.savefig(buf, format='png')
     atomic_write_bytes(out/'privacy_utility.png', buf.getvalue())
     return points
