@@ -12,14 +12,14 @@ from typing import Literal, get_type_hints
 import torch
 
 from . import __version__
-from .core import GradVitError, set_threads, get_device
+from .core import GradVitError, set_threads, get_device, check_out_dir
 from .data import load_images, demo_batch, DEMO_NAMES
 from .models import load_victim, load_prior, VICTIM_ZOO
-from .client import client_scenario, gradient_scenario, load_gradients
+from .client import client_scenario, gradient_scenario, load_gradients, check_gradient_batch
 from .defences import Defence, defended_scenario
 from .federated import check_federation_settings, make_federation, federated_attack, flower
 from .attack import AttackConfig, preset, PRESETS, check_batch, choices
-from .reconstruct import run_attack
+from .reconstruct import run_attack, choose_method
 from .report import run_metrics, write_run, summary
 from .experiments import run_experiment, EXPERIMENTS
 from .bench import run_bench
@@ -69,9 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument('--gradients', metavar='FILE', help='attack a shared gradient saved as .safetensors instead of computing it')
     a.add_argument('--prior', default='resnet-mini', help='image-prior CNN: resnet-mini (bundled), moco-v2, resnet50')
     a.add_argument('--prior-checkpoint', metavar='PATH', help='weights file for --prior (MoCo v2 .pth.tar, timm resnet50)')
+    a.add_argument('--prior-pretrained', action='store_true', help="timm's pretrained weights for --prior resnet50 (needs a network)")
     a.add_argument('--no-lpips', action='store_true', help='do not try to load LPIPS')
-    a.add_argument('--threads', type=int, help='CPU threads for torch')
-    a.add_argument('--device', help='cpu or cuda (default: cuda when present)')
+    a.add_argument('--threads', type=int, help='CPU threads for torch (default: the cores idle now, so a busy laptop is shared)')
+    a.add_argument('--device', help='cpu, cuda or cuda:N (default: cuda when present)')
     a.add_argument('--quiet', action='store_true', help='no progress bar and no summary')
     add_config_options(a.add_argument_group('attack settings (default: the preset\'s; --seed also draws the labels)'))
     d = a.add_argument_group('defence (one at a time; see nbs/22_defences): what the client does before sharing')
@@ -93,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument('--finetune-steps', type=int, default=100, metavar='N', help='defences: DP fine-tune steps for the privacy-utility figure (default 100)')
     e.add_argument('--batch-sizes', type=int, nargs='+', default=[1, 2, 4, 8], metavar='N', help='for batch-size (default 1 2 4 8)')
     e.add_argument('--no-lpips', action='store_true', help='do not try to load LPIPS')
-    e.add_argument('--threads', type=int, help='CPU threads for torch')
+    e.add_argument('--threads', type=int, help='CPU threads for torch (default: the cores idle now)')
     e.add_argument('--quiet', action='store_true', help='no progress bar')
     f = sub.add_parser('federated', help='a real Flower round (FedAvg); a curious server attacks one client: recon.png, metrics.json',
                        description='Run K Flower clients (simulation engine, offline) for R rounds of FedAvg and attack client I\'s '
@@ -147,6 +148,7 @@ def cli_scenario(args, victim, defence:Defence|None=None) -> tuple:
     check_batch(victim, n)
     if args.labels is not None and len(args.labels) != n: raise GradVitError(f'--labels gives {len(args.labels)} labels for a batch of {n}')
     if args.gradients:  # a saved gradient: its labels are unknown unless --labels tells them
+        check_gradient_batch(args.gradients, n, names if args.images else None)
         sc = gradient_scenario(victim, load_gradients(args.gradients, victim), n, args.labels)
         if x is not None: sc.images, sc.names = x, names
         if sc.labels is not None and any(not 0 <= int(c) < victim.num_classes for c in sc.labels):
@@ -161,26 +163,30 @@ def attack(args) -> dict:
     "Run `gradvit-nb attack` for parsed `args`; returns the metrics."
     cfg = config_from(args)  # settings first: a bad value fails before any model is loaded or gradient computed
     defence = defence_from(args)
+    device = get_device(args.device)  # a missing GPU or a typo: one line now, not a traceback later
     threads = set_threads(args.threads)
     victim = load_victim(args.model, args.checkpoint, args.pretrained, args.img_size)
     sc, facts = cli_scenario(args, victim, defence)
-    prior = load_prior(args.prior, args.prior_checkpoint) if cfg.use_image_prior and cfg.alpha_image > 0 else None
-    out = Path(args.out)
-    if out.exists() and not out.is_dir(): raise GradVitError(f'--out {out} exists and is not a folder')
-    res = run_attack(victim, sc.gradient, sc.n, cfg, prior=prior, progress=not args.quiet, device=args.device)
+    uses_prior = cfg.use_image_prior and cfg.alpha_image > 0
+    prior = load_prior(args.prior, args.prior_checkpoint, args.prior_pretrained) if uses_prior else None
+    choose_method(victim, sc.gradient, sc.n, cfg)  # a method that does not apply is refused here, not after the folder is made
+    out = check_out_dir(args.out)  # the last check: the folder takes files before the attack runs
+    res = run_attack(victim, sc.gradient, sc.n, cfg, prior=prior, progress=not args.quiet, device=device)
     m = run_metrics(res, sc, prior=load_prior(), use_lpips=not args.no_lpips, preset=args.preset, threads=threads,
-                    device=str(get_device(args.device)), **facts)
+                    device=str(device), image_prior=None if prior is None else dict(name=prior.name, weights=prior.source), **facts)
     if args.no_lpips: m['lpips_error'] = 'LPIPS switched off with --no-lpips'
     write_run(out, res, sc, m)
     if not args.quiet:
         print(summary(m, out))
         if facts: print(f"the client shared its gradient behind {defence.label}" + (f" (ε = {facts['epsilon']:.3g} at δ = {defence.delta:g})" if facts.get('epsilon') else ''))
+    if res.interrupted: print(f'gradvit-nb: interrupted after {m["iters"]} iterations; what was reconstructed is in {out}', file=sys.stderr)
     return m
 
 # %% ../nbs/11_cli.ipynb #12cd6445
 def experiment(args) -> int:
     "Run `gradvit-nb experiment` for parsed `args`; 0 when finished, 130 when interrupted (rows kept)."
     set_threads(args.threads)
+    check_out_dir(args.out)
     x, names = load_images(args.images, 32) if args.images else (None, None)
     cmd = 'gradvit-nb ' + ' '.join(sys.argv[1:]) if sys.argv[1:2] == ['experiment'] else ''
     r = run_experiment(args.name, args.out, x, names, iters=args.iters, seeds=args.seeds, reg_seeds=args.reg_seeds,
@@ -197,8 +203,7 @@ def federated(args) -> dict:
     check_federation_settings(args.clients, args.rounds, args.local_steps, args.local_lr, args.dp_noise, args.attack_client, args.model)
     flower()  # installed? (one line if not), before any work
     set_threads(args.threads)
-    out = Path(args.out)
-    if out.exists() and not out.is_dir(): raise GradVitError(f'--out {out} exists and is not a folder')
+    out = check_out_dir(args.out)
     x, names = load_images(args.images, load_victim(args.model).img_size) if args.images else (None, None)
     fed = make_federation(x, names, args.clients, args.model, args.seed, rounds=args.rounds, local_steps=args.local_steps,
                           local_lr=args.local_lr, dp_noise=args.dp_noise, attack_client=args.attack_client)
@@ -211,8 +216,9 @@ def federated(args) -> dict:
 
 def bench(args) -> int:
     "Run `gradvit-nb bench` for parsed `args` and print bench.md."
-    r = run_bench(args.out, iters=args.iters, repeats=args.repeats, threads=args.threads, budget=args.budget, model=args.model,
-                  progress=not args.quiet)
+    check_out_dir(args.out)
+    run_bench(args.out, iters=args.iters, repeats=args.repeats, threads=args.threads, budget=args.budget, model=args.model,
+              progress=not args.quiet)
     print((Path(args.out)/'bench.md').read_text())
     return 0
 
@@ -225,8 +231,8 @@ def main(argv=None) -> int:
         if args.command == 'experiment': return experiment(args)
         if args.command == 'bench': return bench(args)
         if args.command == 'federated': federated(args); return 0
-        attack(args); return 0
+        return 130 if attack(args)['interrupted'] else 0  # partial results are written; the shell learns it was stopped
     except GradVitError as e:
         print(f'gradvit-nb: error: {e}', file=sys.stderr); return 2
     except KeyboardInterrupt:
-        print('gradvit-nb: interrupted before the attack started; nothing written', file=sys.stderr); return 130
+        print('gradvit-nb: interrupted; no results written', file=sys.stderr); return 130

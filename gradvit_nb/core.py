@@ -12,8 +12,9 @@ import torch
 from PIL import Image
 
 # %% auto #0
-__all__ = ['GradVitError', 'seed_everything', 'set_threads', 'get_device', 'atomic_write_bytes', 'atomic_write_json',
-           'atomic_save_image', 'normalize', 'denormalize', 'to_uint8', 'image_grid', 'use_plotly_mimetype']
+__all__ = ['GradVitError', 'seed_everything', 'idle_cores', 'set_threads', 'get_device', 'atomic_write_bytes',
+           'atomic_write_json', 'atomic_save_image', 'normalize', 'denormalize', 'to_uint8', 'image_grid',
+           'use_plotly_mimetype', 'check_out_dir']
 
 # %% ../nbs/00_core.ipynb #79430e63
 class GradVitError(Exception):
@@ -25,16 +26,32 @@ def seed_everything(seed:int):
     random.seed(seed); np.random.seed(seed % 2**32); torch.manual_seed(seed)
 
 # %% ../nbs/00_core.ipynb #47794c40
-def set_threads(n:int|None=None):
-    "Use `n` CPU threads for torch (all cores when `None`); returns the number in use."
-    if n: torch.set_num_threads(int(n))
+def idle_cores() -> int:
+    "Cores not busy with other work right now: the usable cores minus the one-minute load average, at least 1."
+    n = len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else (os.cpu_count() or 1)
+    try: load = os.getloadavg()[0]
+    except (OSError, AttributeError): load = 0.  # no load average (Windows): assume an idle machine
+    return max(1, min(n, round(n - load)))
+
+def set_threads(n:int|None=None) -> int:
+    "Use `n` CPU threads for torch (`None`: the idle cores, so a busy machine is shared, not oversubscribed); the number in use."
+    if n is not None and (isinstance(n, bool) or not isinstance(n, int) or n < 1):
+        raise GradVitError(f'threads must be a whole number >= 1 (got {n})')
+    torch.set_num_threads(n if n is not None else idle_cores())
     return torch.get_num_threads()
 
 # %% ../nbs/00_core.ipynb #e66b05ca
 def get_device(device:str|None=None) -> torch.device:
-    "The device to run on: `device` if given, else CUDA when present, else the CPU."
-    if device: return torch.device(device)
-    return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+    "The device to run on: `device` if given (checked: it must exist and work), else CUDA when present, else the CPU."
+    if not device: return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+    try: dev = torch.device(device)
+    except (RuntimeError, ValueError): raise GradVitError(f'unknown device {device!r}; use cpu, cuda or cuda:N') from None
+    if dev.type == 'cuda':
+        if not torch.cuda.is_available(): raise GradVitError(f'device {device!r} asked for, but torch sees no CUDA GPU here; use --device cpu')
+        if (dev.index or 0) >= torch.cuda.device_count(): raise GradVitError(f'device {device!r}: only {torch.cuda.device_count()} CUDA GPU(s) here')
+    elif dev.type == 'mps' and not torch.backends.mps.is_available(): raise GradVitError(f'device {device!r}: MPS is not available here')
+    elif dev.type not in ('cpu', 'cuda', 'mps'): raise GradVitError(f'device {device!r} is not supported; use cpu, cuda or mps')
+    return dev
 
 # %% ../nbs/00_core.ipynb #2373d357
 def atomic_write_bytes(path, data:bytes):
@@ -101,3 +118,14 @@ def use_plotly_mimetype():
     import plotly.io as pio
     pio.renderers.default = 'plotly_mimetype'
     return pio.renderers.default
+
+# %% ../nbs/00_core.ipynb #1f6a2b3c
+def check_out_dir(out) -> Path:
+    "Create output folder `out` if needed and prove it writable with a probe file; one-line error otherwise."
+    out = Path(out)
+    if out.exists() and not out.is_dir(): raise GradVitError(f'--out {out} exists and is not a folder')
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(dir=out, prefix='.probe.'); os.close(fd); os.unlink(probe)
+    except OSError as e: raise GradVitError(f'cannot write to --out {out}: {e.strerror or type(e).__name__}') from None
+    return out

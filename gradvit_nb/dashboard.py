@@ -4,7 +4,7 @@
 
 # %% ../nbs/13_dashboard.ipynb #525c6111
 from __future__ import annotations
-import io, math, threading, time
+import html, io, math, threading, time
 from dataclasses import dataclass, replace, fields
 from pathlib import Path
 
@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from PIL import Image, ImageDraw, ImageFont
 from fastcore.basics import patch
 
-from .core import GradVitError, image_grid, atomic_write_bytes
+from .core import GradVitError, image_grid, atomic_write_bytes, set_threads
 from .data import bundled_names, load_bundled, load_image_bytes, DEMO_NAMES
 from .models import VICTIM_ZOO, load_victim, load_prior
 from .client import client_scenario
@@ -247,7 +247,8 @@ def _set_status(self:Dashboard, status:str, message:str|None=None):
     "Record the run status and show it in one line."
     self.status, self.error = status, (message if status == 'error' else None)
     colour = {'error': 'crimson', 'running': 'darkorange', 'stopped': 'steelblue', 'done': 'green'}.get(status, 'black')
-    text = f'<b style="color:{colour}">{status}</b>' + (f': {message}' if message else '')
+    # messages carry user input (file names, paths, errors): escaped, so a name is shown, never run as HTML
+    text = f'<b style="color:{colour}">{status}</b>' + (f': {html.escape(message)}' if message else '')
     self.status_line.value = text
 
 # %% ../nbs/13_dashboard.ipynb #8c0ace89
@@ -302,7 +303,8 @@ def run(self:Dashboard) -> bool:
     with self.curves.batch_update():
         for tr in self.curves.data: tr.x, tr.y = [], []
     self.run_button.disabled, self.stop_button.disabled = True, False
-    self._set_status('running', f'{victim.name}, batch {len(x)}, {cfg.iters} iterations' + ('' if d.kind == 'none' else f', behind {d.label}'))
+    threads = set_threads()  # the cores idle now: beside a browser and other notebooks, share the laptop, do not oversubscribe it
+    self._set_status('running', f'{victim.name}, batch {len(x)}, {cfg.iters} iterations, {threads} thread(s)' + ('' if d.kind == 'none' else f', behind {d.label}'))
     self._thread = threading.Thread(target=self._work, args=(sc, cfg), daemon=True)
     self._thread.start()
     return True
@@ -362,7 +364,7 @@ def _add_to_gallery(self:Dashboard, e:GalleryEntry):
     "Keep a finished run and show it beside the earlier ones."
     self.gallery.append(e)
     card = W.VBox([W.Image(value=png_bytes(e.picture), format='png', layout=W.Layout(max_width='300px')),
-                   W.HTML('<br>'.join(e.caption().splitlines()), layout=W.Layout(max_width='300px'))],
+                   W.HTML('<br>'.join(map(html.escape, e.caption().splitlines())), layout=W.Layout(max_width='300px'))],
                   layout=W.Layout(margin='0 12px 8px 0'))
     self.gallery_box.children = (*self.gallery_box.children, card)
 

@@ -10,20 +10,23 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from .core import GradVitError, atomic_save_image, atomic_write_bytes
 
 # %% auto #0
-__all__ = ['ASSETS', 'IMAGES_DIR', 'IMAGE_EXTS', 'DEMO_NAMES', 'SOURCES', 'center_square', 'pil_to_tensor', 'collect_image_paths',
-           'load_image', 'load_images', 'load_image_bytes', 'build_bundled_images', 'bundled_names', 'load_bundled',
-           'demo_batch', 'bundled_distractors', 'training_pool_names']
+__all__ = ['ASSETS', 'IMAGES_DIR', 'IMAGE_EXTS', 'DEMO_NAMES', 'MIN_SIDE', 'BACKGROUND', 'SOURCES', 'center_square',
+           'pil_to_tensor', 'collect_image_paths', 'as_rgb', 'load_image', 'load_images', 'load_image_bytes',
+           'build_bundled_images', 'bundled_names', 'load_bundled', 'demo_batch', 'bundled_distractors',
+           'training_pool_names']
 
 # %% ../nbs/01_data.ipynb #566dc939
 ASSETS = Path(str(files('gradvit_nb')))/'assets'  # works in the notebook and in the installed package
 IMAGES_DIR = ASSETS/'images'
 IMAGE_EXTS = ('.png', '.jpg', '.jpeg', '.bmp', '.gif', '.tif', '.tiff', '.webp')
 DEMO_NAMES = ('astronaut', 'chelsea', 'coffee', 'rocket')  # held out from the zoo's training
+MIN_SIDE = 8          # smaller images would be stretched into a blur: refused (the zoo's largest patch)
+BACKGROUND = (255, 255, 255)  # transparent pixels are shown on white, as an image viewer does
 
 # %% ../nbs/01_data.ipynb #2510007b
 SOURCES = {  # name: (package, how to load, credit and licence)
@@ -70,11 +73,27 @@ def collect_image_paths(items) -> list[Path]:
     if not paths: raise GradVitError('no images given')
     return paths
 
+# %% ../nbs/01_data.ipynb #3b7e51c2
+def as_rgb(img:Image.Image, background=BACKGROUND) -> Image.Image:
+    "The picture `img` shows as 8-bit RGB: EXIF orientation applied, 16-bit and float scaled, alpha composited on `background`."
+    img = ImageOps.exif_transpose(img)
+    if img.mode.startswith('I') or img.mode == 'F':  # 16/32-bit grey: scale the full range, do not clip at 255
+        a = np.asarray(img, dtype=np.float64)
+        top = 1. if img.mode == 'F' and a.max() <= 1 else 65535. if img.mode.startswith('I;16') or a.max() > 255 else 255.
+        img = Image.fromarray(np.clip(np.rint(a / top * 255), 0, 255).astype(np.uint8), 'L')
+    if img.mode in ('RGBA', 'LA', 'PA', 'RGBa', 'La') or (img.mode == 'P' and 'transparency' in img.info):
+        rgba = img.convert('RGBA'); flat = Image.new('RGBA', rgba.size, (*background, 255))
+        return Image.alpha_composite(flat, rgba).convert('RGB')
+    return img.convert('RGB')
+
 # %% ../nbs/01_data.ipynb #7c436e1a
-def load_image(path, size:int, name:str|None=None) -> torch.Tensor:
-    "Read one image (a path or a file object) as a `(3,size,size)` tensor; one-line error when it is not a readable image."
+def load_image(path, size:int, name:str|None=None, min_side:int=MIN_SIDE) -> torch.Tensor:
+    "Read one image (a path or a file object) as the `(3,size,size)` picture it shows; one-line error when it is not a usable image."
     try:
-        with Image.open(path) as im: return pil_to_tensor(center_square(im, size))
+        with Image.open(path) as im:
+            if min(im.size) < min_side:
+                raise GradVitError(f'image {name or path} is {im.size[0]}x{im.size[1]} pixels; at least {min_side}x{min_side} needed')
+            return pil_to_tensor(center_square(as_rgb(im), size))
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as e:
         raise GradVitError(f'cannot read image {name or path}: {type(e).__name__}') from None
 

@@ -54,9 +54,11 @@ def settings_for(name:str, batch_sizes=(1, 2, 4, 8)) -> list[Setting]:
     if name == 'layers': return [Setting(s, trace=s, overrides=opt) for s in ('all', 'without-early', 'without-middle', 'without-late')]
     if name == 'components': return [Setting(s, trace=s, overrides=opt) for s in ('all', 'mlp', 'msa')]
     if name == 'batch-size': return [Setting(f'batch {n}', batch=n) for n in batch_sizes]
-    if name == 'defences':  # the last row: the attacker unrolls the client's five local steps (Inverting Gradients)
+    if name == 'defences':  # then the attacker unrolls the client's five local steps (Inverting Gradients), at η 0.1 and at a gentler 0.01
+        gentle = Defence('fedavg', 5, lr=0.01)
         return [Setting(d.label, defence=d) for d in DEFENCE_SETTINGS] + \
-               [Setting('FedAvg E 5, unrolled', defence=Defence('fedavg', 5), overrides=dict(unroll_steps=5, unroll_lr=0.1))]
+               [Setting('FedAvg E 5, unrolled', defence=Defence('fedavg', 5), overrides=dict(unroll_steps=5, unroll_lr=0.1)),
+                Setting(gentle.label, defence=gentle), Setting(gentle.label + ', unrolled', defence=gentle, overrides=dict(unroll_steps=5, unroll_lr=0.01))]
     raise GradVitError(f'unknown experiment {name!r}; choose from {", ".join(EXPERIMENTS)}')
 
 # %% ../nbs/15_experiments.ipynb #3369153b
@@ -109,13 +111,25 @@ def write_rows(path:Path, rows:list[dict]):
     atomic_write_bytes(path, buf.getvalue().encode())
 
 def read_rows(path:Path) -> list[dict]:
-    "The rows of an existing results.csv (numbers as floats, empty cells as None)."
+    "The rows of an existing results.csv (numbers as floats, empty cells as None); a damaged file is refused in one line."
+    path = Path(path)
     if not path.exists(): return []
     def conv(k, v):
         if v == '': return None
         if k in ('experiment', 'setting', 'model', 'method', 'defence'): return v
         return int(v) if k in ('seed', 'batch', 'iters') else float(v)
-    with open(path, newline='') as f: return [{k: conv(k, v) for k, v in r.items()} for r in csv.DictReader(f)]
+    def damaged(why): return GradVitError(f'{path} is damaged ({why}); move it away to start afresh, or repair it')
+    try:
+        with open(path, newline='', encoding='utf-8') as f:
+            reader = csv.DictReader(f)
+            if not {'experiment', 'setting', 'seed'} <= set(reader.fieldnames or []): raise damaged('no results.csv header')
+            rows = []
+            for r in reader:
+                if None in r or None in r.values(): raise damaged(f'line {reader.line_num} has {"too many" if None in r else "too few"} fields')
+                try: rows.append({k: conv(k, v) for k, v in r.items() if k in COLUMNS})
+                except ValueError: raise damaged(f'line {reader.line_num}: a number that is not one') from None
+            return rows
+    except (UnicodeDecodeError, csv.Error) as e: raise damaged(type(e).__name__) from None
 
 # %% ../nbs/15_experiments.ipynb #6db25629
 def _stats(vals:list) -> tuple[float|None, float|None]:
@@ -237,8 +251,8 @@ def run_experiment(name:str, out, images:torch.Tensor|None=None, names:list[str]
         old = json.loads((out/'experiment.json').read_text())
         if {k: old.get(k) for k in key} != key:
             raise GradVitError(f'{out} holds results of another configuration ({old.get("experiment")}, {old.get("iters")} iterations); choose another --out')
+    found = [r for r in read_rows(out/'results.csv') if r['experiment'] == name]  # a damaged file: refused before anything is written
     out.mkdir(parents=True, exist_ok=True); atomic_write_json(out/'experiment.json', info)
-    found = [r for r in read_rows(out/'results.csv') if r['experiment'] == name]
     rows = [r for r in found if not r['setting'].startswith('reference')]
     refs = [r for r in found if r['setting'].startswith('reference')]
     done = {(r['setting'], r['seed']) for r in rows}

@@ -4,6 +4,9 @@
 
 # %% ../nbs/10_metrics.ipynb #ef162fc9
 from __future__ import annotations
+from pathlib import Path
+from urllib.error import URLError
+
 import numpy as np
 import torch
 from scipy.optimize import linear_sum_assignment
@@ -13,7 +16,8 @@ from .core import normalize
 from .models import IMAGENET_MEAN, IMAGENET_STD, PriorNet
 
 # %% auto #0
-__all__ = ['psnr', 'ssim', 'fft2d', 'match', 'Lpips', 'reference_images', 'score', 'pooled_features', 'iip', 'evaluate']
+__all__ = ['ALEXNET_URL', 'psnr', 'ssim', 'fft2d', 'match', 'Lpips', 'reference_images', 'score', 'pooled_features', 'iip',
+           'evaluate']
 
 # %% ../nbs/10_metrics.ipynb #b8738bef
 def psnr(recon:torch.Tensor, orig:torch.Tensor) -> torch.Tensor:
@@ -45,21 +49,39 @@ def match(recon:torch.Tensor, orig:torch.Tensor, recon_labels=None, orig_labels=
     return [int(c) for _, c in sorted(zip(rows, cols))]
 
 # %% ../nbs/10_metrics.ipynb #457a3764
+ALEXNET_URL = 'https://download.pytorch.org/models/alexnet-owt-7be5be79.pth'  # torchvision's, the file lpips expects
+
+def _alexnet_file() -> Path:
+    "Torchvision's AlexNet weights in the torch hub cache, downloaded there first when missing (needs a network)."
+    path = Path(torch.hub.get_dir())/'checkpoints'/ALEXNET_URL.rsplit('/', 1)[-1]
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True); torch.hub.download_url_to_file(ALEXNET_URL, str(path), progress=False)
+    return path
+
+def _safe_lpips():
+    "LPIPS (AlexNet) with every weight read weights-only: no file in the torch cache can run code."
+    import lpips, warnings, inspect
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')  # torchvision's 'pretrained' deprecation inside lpips
+        model = lpips.LPIPS(net='alex', pretrained=False, pnet_rand=True, verbose=False)  # built empty: nothing loaded
+    trunk = torch.load(_alexnet_file(), map_location='cpu', weights_only=True)
+    # lpips keeps torchvision's features.N layers in five slices: slice2.3.weight is features.3.weight
+    model.net.load_state_dict({k: trunk['features.' + k.split('.', 1)[1]] for k in model.net.state_dict()})
+    lin = Path(inspect.getfile(lpips.LPIPS)).parent/'weights/v0.1/alex.pth'  # shipped inside the lpips package
+    model.load_state_dict(torch.load(lin, map_location='cpu', weights_only=True), strict=False)
+    return model.eval()
+
 class Lpips:
-    "LPIPS (AlexNet) through the lpips package; `available` is False with a one-line `error` when it cannot load."
+    "LPIPS (AlexNet) through the lpips package, loaded weights-only; `available` is False with a short `error` when it cannot load."
     _cache = {}
     def __init__(self):
         self.model, self.error = None, None
         if 'alex' in Lpips._cache: self.model, self.error = Lpips._cache['alex']; return
-        try:
-            import lpips, warnings, contextlib, io
-            # torch.hub prints its download notice on stdout; the reason for a failure is kept in self.error
-            with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-                warnings.simplefilter('ignore')
-                self.model = lpips.LPIPS(net='alex', verbose=False).eval()
-        except Exception as e:
-            self.error = (f'LPIPS unavailable ({type(e).__name__}: {str(e).splitlines()[0][:80]}); put torchvision\'s '
-                          'alexnet-owt-7be5be79.pth in $TORCH_HOME/hub/checkpoints/ to enable it')
+        try: self.model = _safe_lpips()
+        except (OSError, URLError):  # offline, no cached file: the usual case on course machines
+            self.error = f'LPIPS off: no AlexNet weights here and no network (put {ALEXNET_URL.rsplit("/", 1)[-1]} in {Path(torch.hub.get_dir())/"checkpoints"})'
+        except Exception as e:  # a damaged file, or one that is not plain weights (a pickle that would run code is refused)
+            self.error = f'LPIPS off: its AlexNet weights file could not be read safely ({type(e).__name__})'
         Lpips._cache['alex'] = (self.model, self.error)
 
     @property

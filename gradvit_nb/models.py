@@ -152,6 +152,7 @@ class PriorNet:
     input_size: int
     mean: tuple = ZOO_MEAN
     std: tuple = ZOO_STD
+    source: str = 'zoo'   # where its weights came from: 'zoo', a checkpoint file, or 'timm pretrained' (metrics.json records it)
 
     def prepare(self, x:torch.Tensor) -> torch.Tensor:
         "Pixels in [0,1] to this CNN's input size and normalisation."
@@ -169,19 +170,22 @@ def load_moco_v2(path) -> nn.Module:
 
 # %% ../nbs/02_models.ipynb #e419aa00
 def load_prior(name:str='resnet-mini', checkpoint=None, pretrained:bool=False) -> PriorNet:
-    "The zoo's prior CNN, a MoCo v2 ResNet-50 checkpoint file (`moco-v2`), or timm's `resnet50` (online or local file)."
+    "The zoo's prior CNN, a MoCo v2 ResNet-50 checkpoint file (`moco-v2`), or timm's `resnet50` (local file or `pretrained`); never a random one."
     if name in PRIOR_ZOO:
         path = Path(checkpoint) if checkpoint else MODELS_DIR/f'{name}.safetensors'
         if not path.exists() and not checkpoint:
             raise GradVitError(f'bundled prior {name} is missing ({path}); run nbs/12_train_zoo.ipynb')
-        return PriorNet(load_weights(build_zoo_prior(name), read_state_dict(path), path.name).eval(), name, 64)
+        return PriorNet(load_weights(build_zoo_prior(name), read_state_dict(path), path.name).eval(), name, 64,
+                        source=str(checkpoint) if checkpoint else 'zoo')
     if name == 'moco-v2':
         if not checkpoint: raise GradVitError('moco-v2 needs --prior-checkpoint: the moco_v2_800ep_pretrain.pth.tar file')
-        return PriorNet(load_moco_v2(checkpoint), name, 224, IMAGENET_MEAN, IMAGENET_STD)
-    if name == 'resnet50':
+        return PriorNet(load_moco_v2(checkpoint), name, 224, IMAGENET_MEAN, IMAGENET_STD, source=str(checkpoint))
+    if name == 'resnet50':  # a randomly initialised ResNet-50's BatchNorm statistics are no image prior: refuse it
+        if not (checkpoint or pretrained):
+            raise GradVitError('resnet50 needs --prior-checkpoint (a timm resnet50 weights file) or --prior-pretrained (downloads them)')
         model = timm.create_model('resnet50', pretrained=pretrained and not checkpoint, num_classes=0)
         if checkpoint: load_weights(model, read_state_dict(checkpoint), Path(checkpoint).name, allow_missing=('fc.',))
-        return PriorNet(model.eval(), name, 224, IMAGENET_MEAN, IMAGENET_STD)
+        return PriorNet(model.eval(), name, 224, IMAGENET_MEAN, IMAGENET_STD, source=str(checkpoint) if checkpoint else 'timm pretrained')
     raise GradVitError(f'unknown prior {name!r}; choose from {", ".join([*PRIOR_ZOO, "moco-v2", "resnet50"])}')
 
 # %% ../nbs/02_models.ipynb #b8c3182b

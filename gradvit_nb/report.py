@@ -38,6 +38,7 @@ def run_metrics(res, sc:Scenario, prior=None, use_lpips:bool=True, **facts) -> d
              seconds=round(res.seconds, 2), model=sc.victim.name, batch=len(res.images), seed=cfg.seed, images=sc.names,
              stages=res.notes.get('stages'), torch=torch.__version__, timm=timm.__version__, gradvit_nb=__version__,
              config={k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(cfg).items()}, **facts)
+    m['lpips_available'] = m['lpips'] is not None
     return m
 
 # %% ../nbs/10b_report.ipynb #cb466a72

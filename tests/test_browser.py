@@ -1,11 +1,11 @@
 """The dashboard in a real JupyterLab driven through a real Chromium: run all cells, move a slider, Run, Stop.
 
-JupyterLab runs as a fresh server on 127.0.0.1 over a temporary copy of nbs/, with no token, private config and
+JupyterLab runs as a fresh server on 127.0.0.1 over a temporary copy of nbs/, with a random token, private config and
 settings folders, and news and autosave off. Chromium is Debian's (`apt-get install chromium`, done by `make test`),
 driven through Playwright's Python API with `executable_path`; `playwright install` is never used. Under CI
 (`CI=true`) a missing browser fails the test instead of skipping it.
 """
-import json, os, re, shutil, signal, socket, subprocess, sys, time, urllib.request
+import json, os, re, secrets, shutil, signal, socket, subprocess, sys, time, urllib.error, urllib.request
 from pathlib import Path
 
 import pytest
@@ -47,7 +47,7 @@ def _write_settings(folder: Path):
 
 @pytest.fixture(scope='module')
 def lab(tmp_path_factory):
-    "A fresh JupyterLab on 127.0.0.1 over a temporary copy of the project's notebooks; yields its URL."
+    "A fresh JupyterLab on 127.0.0.1 over a temporary copy of the project's notebooks, behind a random token; yields (URL, token)."
     root = tmp_path_factory.mktemp('lab')
     shutil.copytree(ROOT/'nbs', root/'nbs', ignore=shutil.ignore_patterns('.ipynb_checkpoints'))
     # the notebooks' last cell exports with nbdev: give it a project to export into, away from the real one
@@ -58,23 +58,25 @@ def lab(tmp_path_factory):
                      ('JUPYTERLAB_SETTINGS_DIR', 'settings'), ('JUPYTERLAB_WORKSPACES_DIR', 'workspaces')]:
         (root/sub).mkdir(); env[var] = str(root/sub)
     _write_settings(root/'settings')
-    port = _free_port(); url = f'http://127.0.0.1:{port}'
+    port = _free_port(); url = f'http://127.0.0.1:{port}'; token = secrets.token_hex(24)  # other local users cannot drive it
     log = open(root/'lab.log', 'w')
     proc = subprocess.Popen([sys.executable, '-m', 'jupyterlab', '--no-browser', '--ip=127.0.0.1', f'--port={port}',
-                             '--IdentityProvider.token=', '--ServerApp.password=', '--LabApp.expose_app_in_browser=True',
+                             f'--IdentityProvider.token={token}', '--ServerApp.password=', '--LabApp.expose_app_in_browser=True',
                              f'--ServerApp.root_dir={root/"nbs"}', *(['--allow-root'] if os.geteuid() == 0 else [])],
                             env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         deadline = time.time() + 120
         while True:
             try:
-                with urllib.request.urlopen(f'{url}/api/status', timeout=2) as r:
+                with urllib.request.urlopen(f'{url}/api/status?token={token}', timeout=2) as r:
                     if r.status == 200: break
             except OSError: pass
             if proc.poll() is not None or time.time() > deadline:
                 pytest.fail(f'JupyterLab did not start: {(root/"lab.log").read_text()[-2000:]}')
             time.sleep(.5)
-        yield url
+        try: urllib.request.urlopen(f'{url}/api/contents', timeout=5); raise AssertionError('JupyterLab answered without its token')
+        except urllib.error.HTTPError as e: assert e.code == 403, e.code  # without the token: refused
+        yield url, token
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGTERM)
@@ -97,12 +99,13 @@ CELL_REPORT = """() => {
 
 
 def test_dashboard_in_real_browser(lab, chromium, tmp_path):
+    lab, token = lab
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
         try:
             page = browser.new_page(viewport={'width': 1500, 'height': 1100})
-            page.goto(f'{lab}/lab/tree/{NOTEBOOK}')
+            page.goto(f'{lab}/lab/tree/{NOTEBOOK}?token={token}')
             page.wait_for_function("() => window.jupyterapp?.shell.currentWidget?.sessionContext?.session?.kernel?.status === 'idle'",
                                    timeout=120_000)
             page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
