@@ -1,5 +1,5 @@
 SHELL := /bin/bash
-# Two commands on a fresh machine with Python 3.11 and make: `make demo`, `make test`. Also `make lab`.
+# On a fresh machine with Python 3.11 and make: `make demo`, `make test`, `make lab`; `make readme` after editing nbs/index.ipynb.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
@@ -10,12 +10,12 @@ TORCH_SPEC ?= torch==2.14.1 torchvision==0.29.1
 CONSTRAINTS ?= constraints.txt
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lab check-sync pytest browser clean
+.PHONY: demo test lab check-sync readme pytest browser clean
 $(STAMP): settings.ini setup.py pyproject.toml $(CONSTRAINTS)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q $(TORCH_SPEC)
-	$(BIN)/pip install -q $(if $(CONSTRAINTS),-c $(CONSTRAINTS)) -e ".[dev,bench,fl]"
+	$(BIN)/pip install -q $(if $(CONSTRAINTS),-c $(CONSTRAINTS)) -e ".[dev,bench,fl,lessons]"
 	touch $@
 
 demo: $(STAMP)
@@ -29,7 +29,12 @@ check-sync: $(STAMP)
 	if [ "$$before" != "$$after" ]; then \
 	  echo "nbdev-clean / nbdev-export changed these files: clean the notebooks, export, and commit:"; \
 	  diff <(echo "$$before") <(echo "$$after") | sed -n 's/^> [0-9a-f]* */  /p'; exit 1; fi; \
-	echo "notebooks clean, library in sync"
+	echo "notebooks clean, library in sync"; \
+	$(BIN)/python docs/make_readme.py --check
+
+# README.md is generated from nbs/index.ipynb (nbdev's convention); check-sync fails when they differ
+readme: $(STAMP)
+	$(BIN)/python docs/make_readme.py
 
 pytest: $(STAMP) browser
 	$(BIN)/python -m pytest tests -q -p no:cacheprovider

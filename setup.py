@@ -1,6 +1,10 @@
 "Package set-up: every fact comes from settings.ini (classic nbdev layout)."
+import shutil
 from configparser import ConfigParser
+from pathlib import Path
+
 import setuptools
+from setuptools.command.build_py import build_py
 
 cfg = ConfigParser(delimiters=['='])
 cfg.read('settings.ini', encoding='utf-8')
@@ -13,6 +17,18 @@ min_python = cfg['min_python']
 dev_requirements = cfg.get('dev_requirements', '').split()
 bench_requirements = cfg.get('bench_requirements', '').split()
 fl_requirements = cfg.get("fl_requirements", "").split()
+lessons_requirements = cfg.get('lessons_requirements', '').split()
+
+
+class BuildWithLessons(build_py):
+    "Also put the lessons (nbs/*.ipynb) and the result files they show (data/results) into the package: `gradvit-nb lessons`."
+    def run(self):
+        super().run()
+        dest = Path(self.build_lib)/cfg['lib_name']/'lessons'
+        shutil.rmtree(dest, ignore_errors=True)
+        shutil.copytree('nbs', dest/'nbs', ignore=shutil.ignore_patterns('.ipynb_checkpoints', '*.py', '_*'))
+        shutil.copytree('data/results', dest/'data'/'results')
+
 
 setuptools.setup(
     name=cfg['lib_name'],
@@ -36,7 +52,9 @@ setuptools.setup(
     package_data={cfg['lib_name']: cfg['package_data'].split()},
     include_package_data=False,
     install_requires=cfg['requirements'].split(),
-    extras_require={'dev': dev_requirements, 'bench': bench_requirements, 'fl': fl_requirements},
+    extras_require={'dev': dev_requirements, 'bench': bench_requirements, 'fl': fl_requirements,
+                    'lessons': lessons_requirements + fl_requirements},
+    cmdclass={'build_py': BuildWithLessons},
     entry_points={'console_scripts': cfg['console_scripts'].split(),
                   'nbdev': [f"{cfg['lib_name']}={cfg['lib_name']}._modidx:d"]},
     zip_safe=False,

@@ -23,10 +23,11 @@ from .reconstruct import run_attack, choose_method
 from .report import run_metrics, write_run, summary
 from .experiments import run_experiment, EXPERIMENTS
 from .bench import run_bench
+from .lessons import copy_lessons
 
 # %% auto #0
 __all__ = ['option', 'add_config_options', 'config_from', 'build_parser', 'defence_from', 'cli_scenario', 'attack', 'experiment',
-           'federated', 'bench', 'main']
+           'federated', 'lessons', 'bench', 'main']
 
 # %% ../nbs/11_cli.ipynb #7de3c76c
 def option(name:str) -> str:
@@ -122,6 +123,10 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument('--budget', type=float, default=30., help='wall-clock seconds for the PSNR-at-budget comparison (default 30)')
     b.add_argument('--model', default='vit-p4', help='zoo victim (default vit-p4)')
     b.add_argument('--quiet', action='store_true', help='no progress bar')
+    l = sub.add_parser('lessons', help='copy the student notebooks and the results they read into DIR, for jupyter lab DIR',
+                       description='Write DIR/lessons/*.ipynb (the student notebooks, without the developer export cell) and DIR/data/results.')
+    l.add_argument('dir', metavar='DIR', help='a new or empty folder')
+    l.add_argument('--developer', action='store_true', help='also copy the developer notebooks (core, data, CLI, zoo training, bench)')
     return p
 
 # %% ../nbs/11_cli.ipynb #a542665f
@@ -214,6 +219,13 @@ def federated(args) -> dict:
               f"the federation's accuracy on its photos {f['accuracy_before']:.2f} -> {f['accuracy_after']:.2f}")
     return m
 
+def lessons(args) -> int:
+    "Run `gradvit-nb lessons` for parsed `args`: copy the lessons, say where they are."
+    got = copy_lessons(args.dir, args.developer)
+    print(f"wrote {len(got)} lessons to {Path(args.dir)/'lessons'} and their results to {Path(args.dir)/'data'/'results'}; "
+          f"open them with: jupyter lab {args.dir}")
+    return 0
+
 def bench(args) -> int:
     "Run `gradvit-nb bench` for parsed `args` and print bench.md."
     check_out_dir(args.out)
@@ -230,6 +242,7 @@ def main(argv=None) -> int:
     try:
         if args.command == 'experiment': return experiment(args)
         if args.command == 'bench': return bench(args)
+        if args.command == 'lessons': return lessons(args)
         if args.command == 'federated': federated(args); return 0
         return 130 if attack(args)['interrupted'] else 0  # partial results are written; the shell learns it was stopped
     except GradVitError as e:

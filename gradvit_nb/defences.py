@@ -282,7 +282,7 @@ def privacy_utility(out, rows:list[dict], victim_name:str='vit-p4', steps:int=10
         if p['gain'] is None: continue
         ax.errorbar(p['gain'], p['accuracy_after'], xerr=p['gain_sd'], fmt='o', color='crimson' if p['sigma'] else 'black', capsize=3)
         eps = '' if p['epsilon'] is None else f", ε {p['epsilon']:.2g}"
-        ax.annotate(p['label'] + eps, (p['gain'], p['accuracy_after']), textcoords='offset points', xytext=(5, 5), fontsize=7)
+        ax.annotate(p['label'] + eps, (p['gain'], p['accuracy_after']), textcoords='offset points', xytext=(5, -11 if p['sigma'] is None else 5), fontsize=7)
     run0 = old['runs'][0]  # the zoo victim's own accuracy and the fresh head's, for scale
     ax.axhline(run0['accuracy_trained'], color='grey', lw=.8, ls='--'); ax.axhline(run0['accuracy_before'], color='grey', lw=.8, ls=':')
     ax.annotate('the zoo victim', (0, run0['accuracy_trained']), xycoords=('axes fraction', 'data'), fontsize=7, color='grey', xytext=(3, 3), textcoords='offset points')
