@@ -1,4 +1,5 @@
-"""The dashboard in a real JupyterLab driven through a real Chromium: run all cells, move a slider, Run, Stop.
+"""The dashboard in a real JupyterLab driven through a real Chromium: run all cells, move a slider, Run, Stop; and
+the same dashboard as a Voila app (`make app`), without code.
 
 JupyterLab runs as a fresh server on 127.0.0.1 over a temporary copy of nbs/, with a random token, private config and
 settings folders, and news and autosave off. Chromium is Debian's (`apt-get install chromium`, done by `make test`),
@@ -6,6 +7,7 @@ driven through Playwright's Python API with `executable_path`; `playwright insta
 (`CI=true`) a missing browser fails the test instead of skipping it.
 """
 import json, os, re, secrets, shutil, signal, socket, subprocess, sys, time, urllib.error, urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -53,36 +55,57 @@ def lab(tmp_path_factory):
     # the notebooks' last cell exports with nbdev: give it a project to export into, away from the real one
     for f in ('pyproject.toml', 'settings.ini'): shutil.copy(ROOT/f, root/f)
     shutil.copytree(ROOT/'gradvit_nb', root/'gradvit_nb', ignore=shutil.ignore_patterns('__pycache__', 'assets'))
-    env = dict(os.environ, MPLBACKEND='Agg')
-    for var, sub in [('JUPYTER_CONFIG_DIR', 'config'), ('JUPYTER_DATA_DIR', 'data'), ('JUPYTER_RUNTIME_DIR', 'runtime'),
-                     ('JUPYTERLAB_SETTINGS_DIR', 'settings'), ('JUPYTERLAB_WORKSPACES_DIR', 'workspaces')]:
-        (root/sub).mkdir(); env[var] = str(root/sub)
+    env = _jupyter_env(root)
     _write_settings(root/'settings')
     port = _free_port(); url = f'http://127.0.0.1:{port}'; token = secrets.token_hex(24)  # other local users cannot drive it
-    log = open(root/'lab.log', 'w')
-    proc = subprocess.Popen([sys.executable, '-m', 'jupyterlab', '--no-browser', '--ip=127.0.0.1', f'--port={port}',
-                             f'--IdentityProvider.token={token}', '--ServerApp.password=', '--LabApp.expose_app_in_browser=True',
-                             f'--ServerApp.root_dir={root/"nbs"}', *(['--allow-root'] if os.geteuid() == 0 else [])],
-                            env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    try:
-        deadline = time.time() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(f'{url}/api/status?token={token}', timeout=2) as r:
-                    if r.status == 200: break
-            except OSError: pass
-            if proc.poll() is not None or time.time() > deadline:
-                pytest.fail(f'JupyterLab did not start: {(root/"lab.log").read_text()[-2000:]}')
-            time.sleep(.5)
+    cmd = [sys.executable, '-m', 'jupyterlab', '--no-browser', '--ip=127.0.0.1', f'--port={port}',
+           f'--IdentityProvider.token={token}', '--ServerApp.password=', '--LabApp.expose_app_in_browser=True',
+           f'--ServerApp.root_dir={root/"nbs"}', *(['--allow-root'] if os.geteuid() == 0 else [])]
+    with _server(cmd, env, root/'lab.log', lambda: _answers(f'{url}/api/status?token={token}')):
         try: urllib.request.urlopen(f'{url}/api/contents', timeout=5); raise AssertionError('JupyterLab answered without its token')
         except urllib.error.HTTPError as e: assert e.code == 403, e.code  # without the token: refused
         yield url, token
+
+
+def _answers(url) -> bool:
+    "Whether `url` answers 200 now."
+    try:
+        with urllib.request.urlopen(url, timeout=2) as r: return r.status == 200
+    except OSError: return False
+
+
+def _port_open(port) -> bool:
+    "Whether something listens on 127.0.0.1:`port`."
+    with socket.socket() as s: return s.connect_ex(('127.0.0.1', port)) == 0
+
+
+@contextmanager
+def _server(cmd, env, log_path, ready, timeout=120):
+    "Run a server in its own session until the block ends, once `ready()` says it is up; fail with its log if it never is."
+    log = open(log_path, 'w')
+    proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.time() + timeout
+        while not ready():
+            if proc.poll() is not None or time.time() > deadline:
+                pytest.fail(f'{Path(cmd[2]).name} did not start: {Path(log_path).read_text()[-2000:]}')
+            time.sleep(.5)
+        yield proc
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGTERM)
             try: proc.wait(20)
             except subprocess.TimeoutExpired: os.killpg(proc.pid, signal.SIGKILL)
         log.close()
+
+
+def _jupyter_env(root: Path) -> dict:
+    "Private Jupyter config, data, runtime and settings folders under `root`, so the user's own never interfere."
+    env = dict(os.environ, MPLBACKEND='Agg')
+    for var, sub in [('JUPYTER_CONFIG_DIR', 'config'), ('JUPYTER_DATA_DIR', 'data'), ('JUPYTER_RUNTIME_DIR', 'runtime'),
+                     ('JUPYTERLAB_SETTINGS_DIR', 'settings'), ('JUPYTERLAB_WORKSPACES_DIR', 'workspaces')]:
+        (root/sub).mkdir(exist_ok=True); env[var] = str(root/sub)
+    return env
 
 
 # JavaScript run in the page: what the notebook model says about its cells
@@ -169,5 +192,39 @@ def test_dashboard_in_real_browser(lab, chromium, tmp_path):
             shot = tmp_path/'dashboard.png'
             page.screenshot(path=str(shot), full_page=True)
             assert shot.stat().st_size > 10_000
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope='module')
+def voila(tmp_path_factory):
+    "The dashboard app (`make app`): Voila on 127.0.0.1 behind a random token; yields (URL, token)."
+    root = tmp_path_factory.mktemp('voila')
+    port = _free_port(); token = secrets.token_hex(24)
+    cmd = [sys.executable, '-m', 'voila', str(ROOT/'apps'/'dashboard.ipynb'), '--no-browser', f'--port={port}',
+           '--Voila.ip=127.0.0.1', f'--token={token}']
+    with _server(cmd, _jupyter_env(root), root/'voila.log', lambda: _port_open(port)):
+        yield f'http://127.0.0.1:{port}', token
+
+
+def test_voila_app(voila, chromium):
+    "The app shows the dashboard and no code; Run starts an attack whose grid changes; Stop stops it."
+    url, token = voila
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport={'width': 1500, 'height': 1100})
+            page.goto(f'{url}/?token={token}', timeout=180_000)
+            run, status, grid = page.locator('.gradvit-run'), page.locator('.gradvit-status'), page.locator('img.gradvit-grid')
+            grid.wait_for(timeout=180_000)
+            assert 'idle' in status.inner_text()
+            assert page.locator('.jp-InputArea-editor').count() == 0  # an app: the code is not shown
+            src = grid.get_attribute('src')
+            run.click()
+            page.wait_for_function("([el, src]) => el.getAttribute('src') !== src", arg=[grid.element_handle(), src], timeout=120_000)
+            assert 'running' in status.inner_text()
+            page.locator('.gradvit-stop').click()
+            page.wait_for_function("el => el.textContent.includes('stopped')", arg=status.element_handle(), timeout=120_000)
         finally:
             browser.close()
