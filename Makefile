@@ -1,6 +1,6 @@
 SHELL := /bin/bash
-# On a fresh machine with Python 3.11 and make: `make demo`, `make test`, `make lab`, `make app` (the dashboard alone);
-# `make readme` after editing nbs/index.ipynb.
+# On a fresh machine with Python 3.11 and make: `make demo`, `make test`, `make lab`, `make app` (the dashboard alone),
+# `make docs` (the lessons site); `make readme` after editing nbs/index.ipynb.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
@@ -11,7 +11,7 @@ TORCH_SPEC ?= torch==2.14.1 torchvision==0.29.1
 CONSTRAINTS ?= constraints.txt
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lab app check-sync readme pytest browser clean
+.PHONY: demo test lab app docs check-sync readme pytest browser clean
 $(STAMP): settings.ini setup.py pyproject.toml $(CONSTRAINTS)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
@@ -61,6 +61,11 @@ lab: $(STAMP)
 # the dashboard alone, without code, for projecting in a workshop (Voila opens it in the browser)
 app: $(STAMP)
 	$(BIN)/voila apps/dashboard.ipynb
+
+# the lessons as a static site (mkdocs-material + mkdocs-jupyter, API reference by mkdocstrings): every student lesson
+# is executed first (about 15 minutes on 2 cores); open build/site/index.html
+docs: $(STAMP)
+	$(BIN)/python docs/build_site.py
 
 clean:
 	rm -rf runs build dist *.egg-info

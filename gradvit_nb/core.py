@@ -114,9 +114,9 @@ def image_grid(rows:list[torch.Tensor], scale:int=4, pad:int=2) -> Image.Image:
 
 # %% ../nbs/00_core.ipynb #d42764d0
 def use_plotly_mimetype():
-    "Render plotly figures as JSON for JupyterLab (small outputs, no embedded plotly.js)."
+    "Render plotly figures as JSON for JupyterLab (small outputs, no embedded plotly.js); `GRADVIT_PLOTLY_RENDERER` overrides it (the docs site)."
     import plotly.io as pio
-    pio.renderers.default = 'plotly_mimetype'
+    pio.renderers.default = os.environ.get('GRADVIT_PLOTLY_RENDERER', 'plotly_mimetype')
     return pio.renderers.default
 
 # %% ../nbs/00_core.ipynb #1f6a2b3c

@@ -228,3 +228,36 @@ def test_voila_app(voila, chromium):
             page.wait_for_function("el => el.textContent.includes('stopped')", arg=status.element_handle(), timeout=120_000)
         finally:
             browser.close()
+
+
+@pytest.fixture(scope='module')
+def site(tmp_path_factory):
+    "The lessons site (`make docs`), built with one lesson (10_metrics: a picture and plotly) executed, to keep the test short; yields its URL."
+    root = tmp_path_factory.mktemp('site')
+    subprocess.run([sys.executable, str(ROOT/'docs'/'build_site.py'), '--only', '10_metrics', '--work', str(root/'work'),
+                    '--site', str(root/'site')], check=True, env=_jupyter_env(root), capture_output=True)
+    port = _free_port()
+    cmd = [sys.executable, '-m', 'http.server', str(port), '--bind', '127.0.0.1', '--directory', str(root/'site')]
+    with _server(cmd, dict(os.environ), root/'http.log', lambda: _port_open(port)):
+        yield f'http://127.0.0.1:{port}'
+
+
+def test_lessons_site(site, chromium):
+    "The site's index shows the README picture; a lesson page shows its pictures and a live plotly figure; the API page renders."
+    from playwright.sync_api import sync_playwright
+    loaded = "imgs => imgs.filter(i => i.complete && i.naturalWidth > 50).length"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = browser.new_page(viewport={'width': 1400, 'height': 1000})
+            page.goto(f'{site}/index.html')
+            page.locator('img[src$="readme.png"]').wait_for(timeout=30_000)
+            assert page.locator('img[src$="readme.png"]').evaluate_all(loaded) == 1
+            assert 'A 90-minute workshop' in page.content()
+            page.goto(f'{site}/10_metrics.html')
+            page.locator('svg.main-svg').first.wait_for(timeout=60_000)  # plotly drew the figure, offline
+            assert page.locator('img').evaluate_all(loaded) >= 1  # the notebook's own pictures
+            page.goto(f'{site}/api/attack.html')
+            assert 'run_attack' in page.content() or 'optimise' in page.content()
+        finally:
+            browser.close()
