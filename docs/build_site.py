@@ -2,7 +2,7 @@
 mkdocs-jupyter, beside an API reference made by mkdocstrings. Why mkdocs: Quarto (nbdev's own site tool) cannot be
 installed on the course machines; mkdocs-material is a maintained pip package whose mkdocs-jupyter plugin renders
 executed notebooks (images, and plotly with its JavaScript inlined, so the site works offline)."""
-import argparse, os, re, shutil, subprocess, sys
+import argparse, os, shutil, subprocess, sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
