@@ -286,7 +286,7 @@ def privacy_utility(out, rows:list[dict], victim_name:str='vit-p4', steps:int=10
     run0 = old['runs'][0]  # the zoo victim's own accuracy and the fresh head's, for scale
     ax.axhline(run0['accuracy_trained'], color='grey', lw=.8, ls='--'); ax.axhline(run0['accuracy_before'], color='grey', lw=.8, ls=':')
     ax.annotate('the zoo victim', (0, run0['accuracy_trained']), xycoords=('axes fraction', 'data'), fontsize=7, color='grey', xytext=(3, 3), textcoords='offset points')
-    ax.annotate('fresh head (chance)', (0, run0['accuracy_before']), xycoords=('axes fraction', 'data'), fontsize=7, color='grey', xytext=(3, 3), textcoords='offset points')
+    ax.annotate('fresh head', (0, run0['accuracy_before']), xycoords=('axes fraction', 'data'), fontsize=7, color='grey', xytext=(3, 3), textcoords='offset points')
     ax.axvline(0, color='grey', lw=.8, ls=':'); ax.set_xlabel("attack's gain over the mean-colour row (dB)")
     ax.set_ylabel(f'accuracy after {steps} steps from a fresh head'); ax.set_title('privacy against utility (DP-SGD, C = 1)', fontsize=9)
     fig.tight_layout(); buf = io.BytesIO(); fig.savefig(buf, format='png')
