@@ -108,6 +108,16 @@ def _jupyter_env(root: Path) -> dict:
     return env
 
 
+@contextmanager
+def _browser_page(chromium, viewport):
+    "A page of Debian's Chromium driven by Playwright, closed at the end of the block."
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
+        try: yield browser.new_page(viewport=viewport)
+        finally: browser.close()
+
+
 # JavaScript run in the page: what the notebook model says about its cells
 CELL_REPORT = """() => {
   const nb = window.jupyterapp.shell.currentWidget; const cells = nb.content.model.cells;
@@ -123,77 +133,71 @@ CELL_REPORT = """() => {
 
 def test_dashboard_in_real_browser(lab, chromium, tmp_path):
     lab, token = lab
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
-        try:
-            page = browser.new_page(viewport={'width': 1500, 'height': 1100})
-            page.goto(f'{lab}/lab/tree/{NOTEBOOK}?token={token}')
-            page.wait_for_function("() => window.jupyterapp?.shell.currentWidget?.sessionContext?.session?.kernel?.status === 'idle'",
-                                   timeout=120_000)
-            page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
-            # the whole notebook ran, its own tests included, without an error
-            page.wait_for_function(f"() => {{ const r = ({CELL_REPORT})(); return r.todo === 0 && r.kernel === 'idle'; }}",
-                                   timeout=LONG, polling=1000)
-            report = page.evaluate(CELL_REPORT)
-            assert report['errors'] == [], report['errors']
+    with _browser_page(chromium, {'width': 1500, 'height': 1100}) as page:
+        page.goto(f'{lab}/lab/tree/{NOTEBOOK}?token={token}')
+        page.wait_for_function("() => window.jupyterapp?.shell.currentWidget?.sessionContext?.session?.kernel?.status === 'idle'",
+                               timeout=120_000)
+        page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        # the whole notebook ran, its own tests included, without an error
+        page.wait_for_function(f"() => {{ const r = ({CELL_REPORT})(); return r.todo === 0 && r.kernel === 'idle'; }}",
+                               timeout=LONG, polling=1000)
+        report = page.evaluate(CELL_REPORT)
+        assert report['errors'] == [], report['errors']
 
-            dash = page.locator('.jp-Cell').filter(has=page.locator('.gradvit-run')).first
-            grid, status = dash.locator('img.gradvit-grid'), dash.locator('.gradvit-status')
-            grid.wait_for(timeout=60_000)
-            assert 'idle' in status.inner_text()
+        dash = page.locator('.jp-Cell').filter(has=page.locator('.gradvit-run')).first
+        grid, status = dash.locator('img.gradvit-grid'), dash.locator('.gradvit-status')
+        grid.wait_for(timeout=60_000)
+        assert 'idle' in status.inner_text()
 
-            # move the TV weight one notch up with the keyboard, as a student would with the handle
-            readout = dash.locator('.gradvit-slider-tv .widget-readout')
-            before_value = readout.inner_text()
-            dash.locator('.gradvit-slider-tv .noUi-handle').click()
-            for _ in range(3): page.keyboard.press('ArrowRight')
-            page.wait_for_function("([el, v]) => el.textContent.trim() !== v", arg=[readout.element_handle(), before_value])
-            moved_value = readout.inner_text()
+        # move the TV weight one notch up with the keyboard, as a student would with the handle
+        readout = dash.locator('.gradvit-slider-tv .widget-readout')
+        before_value = readout.inner_text()
+        dash.locator('.gradvit-slider-tv .noUi-handle').click()
+        for _ in range(3): page.keyboard.press('ArrowRight')
+        page.wait_for_function("([el, v]) => el.textContent.trim() !== v", arg=[readout.element_handle(), before_value])
+        moved_value = readout.inner_text()
 
-            before_src = grid.get_attribute('src')
-            dash.locator('.gradvit-run').click()
-            page.wait_for_function("([el, src]) => el.getAttribute('src') !== src", arg=[grid.element_handle(), before_src],
-                                   timeout=120_000)
-            assert 'running' in status.inner_text()
-            first_frame = grid.get_attribute('src')
-            page.wait_for_function("([el, src]) => el.getAttribute('src') !== src", arg=[grid.element_handle(), first_frame],
-                                   timeout=120_000)  # the grid keeps changing while the attack runs
-            dash.locator('.gradvit-stop').click()
-            page.wait_for_function("el => el.textContent.includes('stopped')", arg=status.element_handle(), timeout=120_000)
+        before_src = grid.get_attribute('src')
+        dash.locator('.gradvit-run').click()
+        page.wait_for_function("([el, src]) => el.getAttribute('src') !== src", arg=[grid.element_handle(), before_src],
+                               timeout=120_000)
+        assert 'running' in status.inner_text()
+        first_frame = grid.get_attribute('src')
+        page.wait_for_function("([el, src]) => el.getAttribute('src') !== src", arg=[grid.element_handle(), first_frame],
+                               timeout=120_000)  # the grid keeps changing while the attack runs
+        dash.locator('.gradvit-stop').click()
+        page.wait_for_function("el => el.textContent.includes('stopped')", arg=status.element_handle(), timeout=120_000)
 
-            # the run used the moved slider: its gallery card lists the changed weight
-            card = dash.locator('.widget-html-content', has_text='run 1').first
-            card.wait_for(timeout=30_000)
-            used = re.search(r'alpha_tv=([0-9.e+-]+)', card.inner_text())
-            assert used, card.inner_text()
-            assert abs(float(used.group(1)) / float(moved_value) - 1) < .06, (moved_value, used.group(0))  # readout: 2 digits
-            assert float(moved_value) > float(before_value)
-            # the defence panel: DP-SGD on, its noise moved up a notch; the next run is attacked behind it
-            dash.locator('.gradvit-defence select').select_option(label='DP-SGD (Opacus)')
-            line = dash.locator('.gradvit-defence-line')
-            page.wait_for_function("el => el.textContent.includes('DP σ')", arg=line.element_handle(), timeout=30_000)
-            eps_before = re.search(r'ε = ([0-9.e+]+)', line.inner_text()).group(1)
-            dash.locator('.gradvit-dp-sigma .noUi-handle').click()
-            for _ in range(10): page.keyboard.press('ArrowRight')  # σ from 1e-2 up to 1e-1
-            page.wait_for_function("([el, v]) => !el.textContent.includes('ε = ' + v)", arg=[line.element_handle(), eps_before])
-            sigma = float(dash.locator('.gradvit-dp-sigma .widget-readout').inner_text())
-            assert sigma > 0.011, sigma
-            src = grid.get_attribute('src')
-            dash.locator('.gradvit-run').click()
-            page.wait_for_function("([el, src]) => el.getAttribute('src') !== src", arg=[grid.element_handle(), src], timeout=120_000)
-            assert 'behind DP σ' in status.inner_text(), status.inner_text()
-            dash.locator('.gradvit-stop').click()
-            page.wait_for_function("el => el.textContent.includes('stopped')", arg=status.element_handle(), timeout=120_000)
-            card2 = dash.locator('.widget-html-content', has_text='run 2').first
-            card2.wait_for(timeout=30_000)
-            assert 'DP σ' in card2.inner_text(), card2.inner_text()
+        # the run used the moved slider: its gallery card lists the changed weight
+        card = dash.locator('.widget-html-content', has_text='run 1').first
+        card.wait_for(timeout=30_000)
+        used = re.search(r'alpha_tv=([0-9.e+-]+)', card.inner_text())
+        assert used, card.inner_text()
+        assert abs(float(used.group(1)) / float(moved_value) - 1) < .06, (moved_value, used.group(0))  # readout: 2 digits
+        assert float(moved_value) > float(before_value)
+        # the defence panel: DP-SGD on, its noise moved up a notch; the next run is attacked behind it
+        dash.locator('.gradvit-defence select').select_option(label='DP-SGD (Opacus)')
+        line = dash.locator('.gradvit-defence-line')
+        page.wait_for_function("el => el.textContent.includes('DP σ')", arg=line.element_handle(), timeout=30_000)
+        eps_before = re.search(r'ε = ([0-9.e+]+)', line.inner_text()).group(1)
+        dash.locator('.gradvit-dp-sigma .noUi-handle').click()
+        for _ in range(10): page.keyboard.press('ArrowRight')  # σ from 1e-2 up to 1e-1
+        page.wait_for_function("([el, v]) => !el.textContent.includes('ε = ' + v)", arg=[line.element_handle(), eps_before])
+        sigma = float(dash.locator('.gradvit-dp-sigma .widget-readout').inner_text())
+        assert sigma > 0.011, sigma
+        src = grid.get_attribute('src')
+        dash.locator('.gradvit-run').click()
+        page.wait_for_function("([el, src]) => el.getAttribute('src') !== src", arg=[grid.element_handle(), src], timeout=120_000)
+        assert 'behind DP σ' in status.inner_text(), status.inner_text()
+        dash.locator('.gradvit-stop').click()
+        page.wait_for_function("el => el.textContent.includes('stopped')", arg=status.element_handle(), timeout=120_000)
+        card2 = dash.locator('.widget-html-content', has_text='run 2').first
+        card2.wait_for(timeout=30_000)
+        assert 'DP σ' in card2.inner_text(), card2.inner_text()
 
-            shot = tmp_path/'dashboard.png'
-            page.screenshot(path=str(shot), full_page=True)
-            assert shot.stat().st_size > 10_000
-        finally:
-            browser.close()
+        shot = tmp_path/'dashboard.png'
+        page.screenshot(path=str(shot), full_page=True)
+        assert shot.stat().st_size > 10_000
 
 
 @pytest.fixture(scope='module')
@@ -210,24 +214,18 @@ def voila(tmp_path_factory):
 def test_voila_app(voila, chromium):
     "The app shows the dashboard and no code; Run starts an attack whose grid changes; Stop stops it."
     url, token = voila
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
-        try:
-            page = browser.new_page(viewport={'width': 1500, 'height': 1100})
-            page.goto(f'{url}/?token={token}', timeout=180_000)
-            run, status, grid = page.locator('.gradvit-run'), page.locator('.gradvit-status'), page.locator('img.gradvit-grid')
-            grid.wait_for(timeout=180_000)
-            assert 'idle' in status.inner_text()
-            assert page.locator('.jp-InputArea-editor').count() == 0  # an app: the code is not shown
-            src = grid.get_attribute('src')
-            run.click()
-            page.wait_for_function("([el, src]) => el.getAttribute('src') !== src", arg=[grid.element_handle(), src], timeout=120_000)
-            assert 'running' in status.inner_text()
-            page.locator('.gradvit-stop').click()
-            page.wait_for_function("el => el.textContent.includes('stopped')", arg=status.element_handle(), timeout=120_000)
-        finally:
-            browser.close()
+    with _browser_page(chromium, {'width': 1500, 'height': 1100}) as page:
+        page.goto(f'{url}/?token={token}', timeout=180_000)
+        run, status, grid = page.locator('.gradvit-run'), page.locator('.gradvit-status'), page.locator('img.gradvit-grid')
+        grid.wait_for(timeout=180_000)
+        assert 'idle' in status.inner_text()
+        assert page.locator('.jp-InputArea-editor').count() == 0  # an app: the code is not shown
+        src = grid.get_attribute('src')
+        run.click()
+        page.wait_for_function("([el, src]) => el.getAttribute('src') !== src", arg=[grid.element_handle(), src], timeout=120_000)
+        assert 'running' in status.inner_text()
+        page.locator('.gradvit-stop').click()
+        page.wait_for_function("el => el.textContent.includes('stopped')", arg=status.element_handle(), timeout=120_000)
 
 
 @pytest.fixture(scope='module')
@@ -244,20 +242,14 @@ def site(tmp_path_factory):
 
 def test_lessons_site(site, chromium):
     "The site's index shows the README picture; a lesson page shows its pictures and a live plotly figure; the API page renders."
-    from playwright.sync_api import sync_playwright
     loaded = "imgs => imgs.filter(i => i.complete && i.naturalWidth > 50).length"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
-        try:
-            page = browser.new_page(viewport={'width': 1400, 'height': 1000})
-            page.goto(f'{site}/index.html')
-            page.locator('img[src$="readme.png"]').wait_for(timeout=30_000)
-            assert page.locator('img[src$="readme.png"]').evaluate_all(loaded) == 1
-            assert 'A 90-minute workshop' in page.content()
-            page.goto(f'{site}/10_metrics.html')
-            page.locator('svg.main-svg').first.wait_for(timeout=60_000)  # plotly drew the figure, offline
-            assert page.locator('img').evaluate_all(loaded) >= 1  # the notebook's own pictures
-            page.goto(f'{site}/api/attack.html')
-            assert 'run_attack' in page.content() or 'optimise' in page.content()
-        finally:
-            browser.close()
+    with _browser_page(chromium, {'width': 1400, 'height': 1000}) as page:
+        page.goto(f'{site}/index.html')
+        page.locator('img[src$="readme.png"]').wait_for(timeout=30_000)
+        assert page.locator('img[src$="readme.png"]').evaluate_all(loaded) == 1
+        assert 'A 90-minute workshop' in page.content()
+        page.goto(f'{site}/10_metrics.html')
+        page.locator('svg.main-svg').first.wait_for(timeout=60_000)  # plotly drew the figure, offline
+        assert page.locator('img').evaluate_all(loaded) >= 1  # the notebook's own pictures
+        page.goto(f'{site}/api/attack.html')
+        assert 'run_attack' in page.content() or 'optimise' in page.content()
