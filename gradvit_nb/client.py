@@ -17,7 +17,8 @@ from .models import Victim, read_state_dict
 
 # %% auto #0
 __all__ = ['client_gradients', 'check_gradients', 'save_gradients', 'gradient_file_info', 'load_gradients',
-           'check_gradient_batch', 'draw_labels', 'Scenario', 'client_scenario', 'gradient_scenario']
+           'check_gradient_batch', 'draw_labels', 'Scenario', 'client_labels', 'image_names', 'client_scenario',
+           'gradient_scenario']
 
 # %% ../nbs/03_client.ipynb #9d3ecafa
 def client_gradients(victim:Victim, x:torch.Tensor, y:torch.Tensor) -> dict[str, torch.Tensor]:
@@ -81,15 +82,22 @@ class Scenario:
     gradient: dict
     n: int
 
-def client_scenario(victim:Victim, images:torch.Tensor, names:list|None=None, labels=None, seed:int=0) -> Scenario:
-    "A client holding `images` (labels drawn from `seed` unless given) and the gradient it shares; one-line errors."
-    n = len(images)
-    if labels is None: labels = draw_labels(n, victim.num_classes, seed)
-    labels = torch.as_tensor(labels)
+def client_labels(victim:Victim, n:int, labels=None, seed:int=0) -> torch.Tensor:
+    "The labels of a batch of `n`: `labels` checked against the victim's classes, or `n` distinct ones drawn from `seed`."
+    labels = draw_labels(n, victim.num_classes, seed) if labels is None else torch.as_tensor(labels)
     if len(labels) != n: raise GradVitError(f'{len(labels)} labels for a batch of {n}')
     bad = [int(c) for c in labels if not 0 <= int(c) < victim.num_classes]
     if bad: raise GradVitError(f'label {bad[0]} is outside the {victim.num_classes} classes of {victim.name}')
-    names = list(names) if names is not None else [f'image {i}' for i in range(n)]
+    return labels
+
+def image_names(names:list|None, n:int) -> list[str]:
+    "The images' names, or 'image 0', 'image 1', ... when none are known."
+    return list(names) if names is not None else [f'image {i}' for i in range(n)]
+
+def client_scenario(victim:Victim, images:torch.Tensor, names:list|None=None, labels=None, seed:int=0) -> Scenario:
+    "A client holding `images` (labels drawn from `seed` unless given) and the gradient it shares; one-line errors."
+    n = len(images)
+    labels, names = client_labels(victim, n, labels, seed), image_names(names, n)
     return Scenario(victim, images, names, labels, check_gradients(client_gradients(victim, images, labels), victim), n)
 
 def gradient_scenario(victim:Victim, gradient:dict, n:int, labels=None) -> Scenario:

@@ -18,7 +18,7 @@ from .data import bundled_names, load_bundled, training_pool_names
 from .closed_form import closed_form
 from .metrics import psnr
 from .train_zoo import make_exemplars, exemplar_batch
-from .client import Scenario, client_gradients, check_gradients, draw_labels
+from .client import Scenario, client_gradients, check_gradients, draw_labels, client_labels, image_names
 
 # %% auto #0
 __all__ = ['DEFENCES', 'Defence', 'TokenEmbed', 'dp_problem', 'private_model', 'dp_sgd_gradients', 'dp_epsilon',
@@ -174,13 +174,9 @@ def defended_scenario(victim:Victim, images:torch.Tensor, defence:Defence, names
                       seed:int=0) -> tuple[Scenario, dict]:
     "The client of `client_scenario` behind `defence`: the scenario the attack sees, and the facts (defence, strength, ε)."
     d = defence.validate(); n = len(images)
-    names = list(names) if names is not None else [f'image {i}' for i in range(n)]
+    names, y = image_names(names, n), client_labels(victim, n, labels, seed)  # the labels client_scenario gives
     K = int(d.strength) if d.kind == 'aggregate' else 1
-    order = draw_labels(victim.num_classes, victim.num_classes, seed)  # a seeded order of all classes
-    y = order[:n] if labels is None else torch.as_tensor(labels)
-    if len(y) != n: raise GradVitError(f'{len(y)} labels for a batch of {n}')
-    bad = [int(c) for c in y if not 0 <= int(c) < victim.num_classes]
-    if bad: raise GradVitError(f'label {bad[0]} is outside the {victim.num_classes} classes of {victim.name}')
+    order = draw_labels(victim.num_classes, victim.num_classes, seed)  # every class in the seed's order: the other clients' come next
     if n * K > victim.num_classes: raise GradVitError(f'{K} clients of {n} images need {n * K} classes; {victim.name} has {victim.num_classes}')
     facts = dict(defence=d.kind, strength=d.strength, epsilon=None)
     if d.kind == 'none': g = client_gradients(victim, images, y)

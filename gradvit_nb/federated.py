@@ -12,7 +12,7 @@ import torch
 from .core import GradVitError
 from .data import DEMO_NAMES, load_bundled
 from .models import VICTIM_ZOO, load_victim, load_prior
-from .client import Scenario, draw_labels, check_gradients
+from .client import Scenario, draw_labels, check_gradients, image_names
 from .defences import Defence, local_sgd, other_clients_images, dp_epsilon
 from .attack import AttackConfig, preset
 from .reconstruct import run_attack
@@ -73,7 +73,7 @@ def make_federation(images:torch.Tensor|None=None, names:list|None=None, clients
                               settings.get('dp_noise'), settings.get('attack_client', 0), model)
     victim = load_victim(model)
     if images is None: images, names = load_bundled(DEMO_NAMES, victim.img_size), list(DEMO_NAMES)
-    names = list(names) if names is not None else [f'image {i}' for i in range(len(images))]
+    names = image_names(names, len(images))
     n, me = len(images), settings.get('attack_client', 0)
     if n * clients > victim.num_classes: raise GradVitError(f'{clients} clients of {n} images need {n * clients} classes; {model} has {victim.num_classes}')
     others, onames = other_clients_images(images, n * (clients - 1))
