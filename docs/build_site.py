@@ -6,14 +6,6 @@ import argparse, os, shutil, subprocess, sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SECTIONS = {  # the student order of nbs/index.ipynb
-    'The attack': ['02_models', '03_client', '04_labels', '05_gradient_matching', '05a_closed_form', '06_image_prior',
-                   '07_patch_prior', '08_scheduler', '08b_registration', '09_attack', '09a_semi_analytic',
-                   '09b_reconstruct', '10_metrics', '10b_report', '13_dashboard'],
-    'Where the leak sits': ['14_tracing', '15_experiments', '16_ablation', '17_architectures', '18_layers',
-                            '19_components', '20_batch_size'],
-    'Defences': ['22_defences', '23_federated'],
-}
 
 
 def execute(nb: Path, env: dict):
@@ -25,7 +17,7 @@ def execute(nb: Path, env: dict):
 
 def build(work: Path, site: Path, only=None) -> Path:
     "Copy the student lessons into `work`, execute them (or those named in `only`), write mkdocs.yml, build `site`."
-    from gradvit_nb.lessons import copy_lessons
+    from gradvit_nb.lessons import copy_lessons, LESSON_SECTIONS
     shutil.rmtree(work, ignore_errors=True)
     lessons = {p.stem: p for p in copy_lessons(work)}
     docs = work/'lessons'
@@ -42,7 +34,7 @@ def build(work: Path, site: Path, only=None) -> Path:
     modules = sorted(m.stem for m in (ROOT/'gradvit_nb').glob('*.py') if not m.stem.startswith('_'))
     for m in modules: (docs/'api'/f'{m}.md').write_text(f'# gradvit_nb.{m}\n\n::: gradvit_nb.{m}\n')
     nav = ['  - Home: index.ipynb']
-    for title, names in SECTIONS.items():
+    for title, names in LESSON_SECTIONS.items():
         got = [n for n in names if n in lessons]
         if got: nav += [f'  - {title}:'] + [f'      - {n}.ipynb' for n in got]
     nav += ['  - API reference:'] + [f'      - {m}: api/{m}.md' for m in modules]
@@ -52,7 +44,7 @@ def build(work: Path, site: Path, only=None) -> Path:
         '  - mkdocstrings:', '      handlers:', '        python:', f'          paths: [{ROOT}]',
         '          options: {show_source: false, docstring_style: sphinx}', 'nav:', *nav, '']))
     subprocess.run([sys.executable, '-m', 'mkdocs', 'build', '-q', '-f', str(work/'mkdocs.yml')], check=True,
-                   env=dict(os.environ, NO_MKDOCS_2_WARNING='1'))
+                   cwd=work, env=dict(os.environ, NO_MKDOCS_2_WARNING='1'))  # in `work`: mkdocs-jupyter's .cache goes there
     return site
 
 

@@ -14,7 +14,8 @@ from tqdm.auto import tqdm
 from .core import GradVitError, seed_everything, get_device
 from .models import Victim, PriorNet, load_prior
 from .labels import recover_labels
-from .gradient_matching import select_params, GradientMatcher, matched_terms
+from .gradient_matching import select_params, GradientMatcher
+from .fast_matching import matched_terms
 from .image_prior import BNStatsPrior
 from .patch_prior import patch_prior, tv_loss, l2_prior
 from .scheduler import gamma, upsilon
@@ -22,7 +23,8 @@ from .registration import reg_targets, reg_loss, consensus
 
 # %% auto #0
 __all__ = ['PRESETS', 'LOSS_TERMS', 'TERMS', 'AttackConfig', 'choices', 'preset', 'Step', 'LossTerm', 'term_weights',
-           'AttackResult', 'AttackState', 'check_batch', 'check_target', 'start_images', 'optimise']
+           'AttackResult', 'AttackState', 'check_batch', 'check_target', 'start_images', 'weighted_loss', 'record',
+           'pixel_range', 'optimise']
 
 # %% ../nbs/09_attack.ipynb #11f0c1c3
 def _f(default, help:str, **kw):
@@ -199,7 +201,30 @@ def start_images(victim:Victim, n:int, S:int, seed:int) -> torch.Tensor:
     P = victim.img_size
     return torch.rand(S * n, 3, P, P, generator=torch.Generator().manual_seed(seed)).view(S, n, 3, P, P)
 
-# %% ../nbs/09_attack.ipynb #d9079b90
+# %% ../nbs/09_attack.ipynb #0c1a0002
+def weighted_loss(step:Step, w:dict[str, float]) -> tuple[torch.Tensor, dict, list[float]]:
+    "The attack's loss summed over seeds, each term's sum over seeds (None when skipped), and each seed's gradient loss."
+    total, sums = 0., {k: None for k in w}
+    for s in range(len(step.xn)):
+        for term in LOSS_TERMS:
+            if w[term.name] == 0 and term.name != 'grad': continue
+            v = term.compute(step, s)
+            if w[term.name]: total = total + w[term.name] * v
+            sums[term.name] = v.item() + (sums[term.name] or 0.)
+    return total, sums, [step.matched[s, 0].item() for s in range(len(step.xn))]
+
+def record(hist:dict, sums:dict, w:dict, total:torch.Tensor, lr:float, S:int):
+    "Append one iteration to the history: every term's mean over the S seeds (nan when off), the total, Gamma, Upsilon, lr."
+    for k, v in sums.items(): hist[k].append(float('nan') if v is None or (w[k] == 0 and k != 'grad') else v / S)
+    hist['total'].append(total.item() / S); hist['gamma'].append(w['grad']); hist['upsilon'].append(w['image']); hist['lr'].append(lr)
+
+# %% ../nbs/09_attack.ipynb #0c1a0005
+def pixel_range(victim:Victim, dev, constraint:Callable|None=None) -> Callable:
+    "The projection applied after every step: the optional constraint, then the valid pixel range in normalised space."
+    lo, hi = victim.normalize(torch.zeros(1, 3, 1, 1)).to(dev), victim.normalize(torch.ones(1, 3, 1, 1)).to(dev)
+    return lambda z: torch.maximum(torch.minimum(constraint(z) if constraint else z, hi), lo)
+
+# %% ../nbs/09_attack.ipynb #0c1a0006
 def optimise(victim:Victim, target:dict, n:int, config:AttackConfig|None=None, prior:PriorNet|BNStatsPrior|None=None,
              labels:torch.Tensor|None=None, callback:Callable|None=None, progress:bool=True, device=None,
              init:torch.Tensor|None=None, constraint:Callable|None=None) -> AttackResult:
@@ -214,19 +239,12 @@ def optimise(victim:Victim, target:dict, n:int, config:AttackConfig|None=None, p
     if bn_prior is not None: bn_prior.to(dev)
     seed_everything(cfg.seed)
     start = start_images(victim, n, int(cfg.seeds), cfg.seed) if init is None else init.reshape(-1, n, *init.shape[-3:])
-    S = len(start)
-    # as in the paper, the optimised tensor lives in the victim's normalised space, kept inside the valid pixel range;
-    # one (S, N, 3, H, W) tensor holds every seed
-    lo, hi = victim.normalize(torch.zeros(1, 3, 1, 1)).to(dev), victim.normalize(torch.ones(1, 3, 1, 1)).to(dev)
-    def keep_valid(z):  # the constraint (an affine set, for the semi-analytic attack), then the pixel range
-        return torch.maximum(torch.minimum(constraint(z) if constraint else z, hi), lo)
+    S, keep_valid = len(start), pixel_range(victim, dev, constraint)
     with torch.no_grad(): xn = keep_valid(victim.normalize(start.flatten(0, 1)).view(start.shape).to(dev)).requires_grad_()
     opt = torch.optim.Adam([xn], lr=cfg.lr)
     T = int(cfg.iters); hist = {k: [] for k in (*TERMS, 'gamma', 'upsilon', 'lr')}
-    reg_start, reg = max(1, int(cfg.reg_warmup * T)), None
-    use_reg = S > 1 and cfg.alpha_reg > 0
-    seed_grad = [float('nan')] * S
-    interrupted, t0 = False, time.time()
+    reg_start, reg, use_reg = max(1, int(cfg.reg_warmup * T)), None, S > 1 and cfg.alpha_reg > 0
+    seed_grad, interrupted, t0 = [float('nan')] * S, False, time.time()
     bar = tqdm(range(1, T + 1), desc='GradViT', disable=not progress, mininterval=1, leave=False)
     try:
         for t in bar:
@@ -242,19 +260,11 @@ def optimise(victim:Victim, target:dict, n:int, config:AttackConfig|None=None, p
             if reg is None: w['reg'] = 0.
             # every seed's gradient terms in one pass (vectorised over seeds, or by finite difference)
             step = Step(xn, x, matched_terms(matcher, x, y, cfg.pixel_grad), victim.patch_size, bn_prior, reg)
-            total, sums = 0., {k: None for k in w}
-            for s in range(S):  # each seed is its own batch: its gradient and BN statistics are its own
-                for term in LOSS_TERMS:
-                    if w[term.name] == 0 and term.name != 'grad': continue  # the gradient loss ranks the seeds, so always known
-                    v = term.compute(step, s)
-                    if w[term.name]: total = total + w[term.name] * v
-                    sums[term.name] = v.item() + (sums[term.name] or 0.)
-                seed_grad[s] = step.matched[s, 0].item()
+            total, sums, seed_grad = weighted_loss(step, w)
             xn.grad, = torch.autograd.grad(total, [xn])  # pixels only: no parameter .grad of the victim is computed
             opt.step()
             with torch.no_grad(): xn.copy_(keep_valid(xn))
-            for k, v in sums.items(): hist[k].append(float('nan') if v is None or (w[k] == 0 and k != 'grad') else v / S)  # mean over seeds
-            hist['total'].append(total.item() / S); hist['gamma'].append(w['grad']); hist['upsilon'].append(w['image']); hist['lr'].append(lr)
+            record(hist, sums, w, total, lr, S)
             if t % 50 == 0: bar.set_postfix(grad=f"{hist['grad'][-1]:.4g}")
             if callback and (t % cfg.callback_every == 0 or t == T):
                 imgs, _ = _output(victim.denormalize(xn.detach()), seed_grad, y, cfg)

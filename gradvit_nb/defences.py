@@ -205,7 +205,7 @@ def closed_form_under(victim:Victim, image:torch.Tensor, defences:list[Defence],
 
 # %% ../nbs/22_defences.ipynb #dcfe004e
 def _exemplar_task(victim_name:str, n_train:int, n_test:int, seed:int=0):
-    "The zoo victim's own task (`12_train_zoo`): a fixed training set of augmented views and fresh test views."
+    "The zoo victim's own task (`93_train_zoo`): a fixed training set of augmented views and fresh test views."
     g = torch.Generator().manual_seed(0)  # the classes the zoo was trained on: the same generator, first use
     pool = load_bundled(training_pool_names(), 64)
     boxes = make_exemplars(len(pool), VICTIM_ZOO[victim_name]['num_classes'], g)

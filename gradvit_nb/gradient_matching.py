@@ -12,8 +12,7 @@ from .models import Victim
 
 # %% auto #0
 __all__ = ['TERM_COLUMNS', 'select_params', 'candidate_gradients', 'grad_distance', 'gradient_loss', 'position_distance',
-           'GradientMatcher', 'batch_loss', 'stacked_params', 'flat_gradients', 'unrolled_update',
-           'FiniteDifferenceTerms', 'matched_terms', 'gradient_error']
+           'GradientMatcher', 'unrolled_update', 'gradient_error']
 
 # %% ../nbs/05_gradient_matching.ipynb #c6f4a584
 def select_params(victim:Victim, include:Iterable[str]|Callable|None=None) -> list[str]:
@@ -106,33 +105,6 @@ class GradientMatcher:
         rows = flat.split(self.sizes, dim=1)
         return {**self.base, **{k: (r.reshape(len(flat), *sh) if stacked else r.reshape(sh)) for k, r, sh in zip(self.names, rows, self.shapes)}}
 
-# %% ../nbs/05_gradient_matching.ipynb #542ad1a7
-def batch_loss(victim:Victim, params:dict, x:torch.Tensor, y:torch.Tensor, stacked:Iterable[str]=()) -> torch.Tensor:
-    "Cross-entropy of `(x, y)` under the parameters `params`; with `stacked` names, `x` is `(S,N,...)` and the seeds' losses are summed."
-    from torch.func import functional_call, vmap
-    model, buffers = victim.model, dict(victim.model.named_buffers())
-    def loss(p, xb): return F.cross_entropy(functional_call(model, (p, buffers), (victim.normalize(xb),)), y)
-    if not stacked: return loss(params, x)
-    stacked = set(stacked)  # copy s of a stacked parameter sees only batch s, so each seed keeps its own gradient
-    return vmap(loss, in_dims=({k: 0 if k in stacked else None for k in params}, 0))(params, x).sum()
-
-# %% ../nbs/05_gradient_matching.ipynb #746cdd6a
-def stacked_params(victim:Victim, names:list[str], S:int) -> dict:
-    "The victim's parameters, detached, with `S` trainable copies of each matched one."
-    return {k: (p.detach().unsqueeze(0).expand(S, *p.shape).clone().requires_grad_() if k in names else p.detach())
-            for k, p in victim.model.named_parameters()}
-
-# %% ../nbs/05_gradient_matching.ipynb #c21ca654
-def flat_gradients(m:GradientMatcher, xs:torch.Tensor, y:torch.Tensor, create_graph:bool=True) -> torch.Tensor:
-    "Each seed's candidate gradient of `xs` `(S,N,3,H,W)`, flat `(S, P)`: a plain pass for one seed, `vmap` for several."
-    if m.unroll[0] > 1:  # a FedAvg target: each seed's own unrolled update
-        return torch.stack([torch.cat([u.flatten() for u in unrolled_update(m.victim, x, y, m.names, *m.unroll, create_graph)]) for x in xs])
-    if len(xs) == 1: gs = [g[None] for g in candidate_gradients(m.victim, xs[0], y, m.names, create_graph)]
-    else:
-        params = stacked_params(m.victim, m.names, xs.shape[0])
-        gs = torch.autograd.grad(batch_loss(m.victim, params, xs, y, m.names), [params[k] for k in m.names], create_graph=create_graph)
-    return torch.cat([g.reshape(len(xs), -1) for g in gs], 1)
-
 # %% ../nbs/05_gradient_matching.ipynb #e031140f
 def unrolled_update(victim:Victim, x:torch.Tensor, y:torch.Tensor, names:list[str], steps:int, lr:float,
                     create_graph:bool=True) -> list[torch.Tensor]:
@@ -146,43 +118,6 @@ def unrolled_update(victim:Victim, x:torch.Tensor, y:torch.Tensor, names:list[st
         gs = torch.autograd.grad(loss, list(w.values()), create_graph=create_graph)
         w = {k: v - lr * g for (k, v), g in zip(w.items(), gs)}
     return [(start[k] - w[k]) / (steps * lr) for k in names]
-
-# %% ../nbs/05_gradient_matching.ipynb #361cc7f6
-class FiniteDifferenceTerms(torch.autograd.Function):
-    "The matcher's terms of `x`, whose backward gives their pixel gradient by one finite difference of the weights along v."
-    @staticmethod
-    def forward(ctx, x, m:GradientMatcher, y, rel):
-        stacked = len(x) > 1  # (S, N, 3, H, W): S seeds, each with its own weights' gradient
-        with torch.enable_grad():
-            xx = x.detach().requires_grad_()
-            if stacked:
-                params = stacked_params(m.victim, m.names, x.shape[0])
-                loss, wrt = batch_loss(m.victim, params, xx, y, m.names), [params[k] for k in m.names]
-            else: loss, wrt = F.cross_entropy(m.victim(xx[0]), y), m.live  # plain pass through the module itself
-            *gs, gx = torch.autograd.grad(loss, [*wrt, xx])
-        g = torch.cat([t.reshape(len(x), -1) for t in gs], 1)
-        ctx.m, ctx.y, ctx.stacked, ctx.rel, ctx.g = m, y, stacked, rel, g
-        ctx.save_for_backward(x, gx)
-        return m.terms(g)
-
-    @staticmethod
-    def backward(ctx, grad_out):
-        x, gx = ctx.saved_tensors; m = ctx.m
-        v = m.direction(ctx.g, grad_out)
-        eps = ctx.rel * m.w_norm / v.norm(dim=1).clamp_min(1e-30)  # one step per seed: small against the weights, whatever |v|
-        moved = m.weights(m.w + eps[:, None] * v, ctx.stacked)     # W + eps v, seed s moved by its own eps_s
-        with torch.enable_grad():
-            xx = x.detach().requires_grad_()
-            loss = batch_loss(m.victim, moved, xx, ctx.y, m.names) if ctx.stacked else batch_loss(m.victim, moved, xx[0], ctx.y)
-            gx2, = torch.autograd.grad(loss, [xx])
-        return (gx2 - gx) / eps.view(-1, *[1] * (x.dim() - 1)), None, None, None
-
-# %% ../nbs/05_gradient_matching.ipynb #d98c135e
-def matched_terms(m:GradientMatcher, xs:torch.Tensor, y:torch.Tensor, pixel_grad:str='double-backward', rel:float=1e-5) -> torch.Tensor:
-    "The `(S, 2)` terms of the candidate batches `xs` `(S,N,3,H,W)`, differentiable in `xs` by double backward or finite difference."
-    if pixel_grad == 'finite-difference': return FiniteDifferenceTerms.apply(xs, m, y, rel)
-    if pixel_grad != 'double-backward': raise ValueError(f'unknown pixel gradient {pixel_grad!r}')
-    return m.terms(flat_gradients(m, xs, y))
 
 # %% ../nbs/05_gradient_matching.ipynb #803e8816
 def gradient_error(victim:Victim, target:dict, xn:torch.Tensor, y:torch.Tensor) -> float:

@@ -124,7 +124,7 @@ def load_victim(name:str='vit-p4', checkpoint=None, pretrained:bool=False, img_s
         if img_size not in (None, 32): raise GradVitError(f'{name} takes 32x32 images, not {img_size}x{img_size}')
         path = Path(checkpoint) if checkpoint else MODELS_DIR/f'{name}.safetensors'
         if not path.exists() and not checkpoint:
-            raise GradVitError(f'bundled weights for {name} are missing ({path}); run nbs/12_train_zoo.ipynb')
+            raise GradVitError(f'bundled weights for {name} are missing ({path}); run nbs/93_train_zoo.ipynb')
         model = load_weights(build_zoo_vit(name), read_state_dict(path), path.name).eval()
         return Victim(model, name, 32, VICTIM_ZOO[name]['patch_size'], VICTIM_ZOO[name]['num_classes'])
     if not timm.list_models(name):
@@ -174,7 +174,7 @@ def load_prior(name:str='resnet-mini', checkpoint=None, pretrained:bool=False) -
     if name in PRIOR_ZOO:
         path = Path(checkpoint) if checkpoint else MODELS_DIR/f'{name}.safetensors'
         if not path.exists() and not checkpoint:
-            raise GradVitError(f'bundled prior {name} is missing ({path}); run nbs/12_train_zoo.ipynb')
+            raise GradVitError(f'bundled prior {name} is missing ({path}); run nbs/93_train_zoo.ipynb')
         return PriorNet(load_weights(build_zoo_prior(name), read_state_dict(path), path.name).eval(), name, 64,
                         source=str(checkpoint) if checkpoint else 'zoo')
     if name == 'moco-v2':
