@@ -38,6 +38,7 @@ setuptools.setup(
     long_description_content_type='text/markdown',
     keywords=cfg['keywords'].split(),
     author=cfg['author'],
+    url=cfg['git_url'],
     author_email=cfg['author_email'],
     license=lic[0],
     classifiers=[

@@ -11,7 +11,8 @@ import gradvit_nb
 from .core import GradVitError, atomic_write_bytes, check_out_dir
 
 # %% auto #0
-__all__ = ['LESSON_SECTIONS', 'DEVELOPER_NOTEBOOKS', 'lessons_source', 'student_notebook', 'copy_lessons']
+__all__ = ['LESSON_SECTIONS', 'DEVELOPER_NOTEBOOKS', 'HOME', 'NEEDS_FL', 'lessons_source', 'student_notebook', 'copy_lessons',
+           'results_dir', 'colab_cells', 'in_checkout']
 
 # %% ../nbs/92b_lessons.ipynb #0b6fcd56
 LESSON_SECTIONS = {  # the student order: the index, the site's menu and the workshop follow it
@@ -54,3 +55,32 @@ def copy_lessons(dest, developer:bool=False) -> list[Path]:
     # the lessons read '../data/results/...': the same layout one level up
     shutil.copytree(src/'data'/'results', dest/'data'/'results', dirs_exist_ok=True)
     return written
+
+# %% ../nbs/92b_lessons.ipynb #6b1d0c02
+HOME = 'https://github.com/gradvit-nb/gradvit_nb'  # where the project is published: settings.ini's git_url
+NEEDS_FL = ('23_federated',)  # lessons that need the [fl] extra (Flower) beside the library
+
+def results_dir(sub:str='') -> Path:
+    "A folder of stored results: `../data/results` beside the lesson (checkout or copy), else the installed package's copy."
+    here = Path('../data/results')
+    return (here if here.is_dir() else lessons_source()/'data'/'results')/sub
+
+def colab_cells(name:str) -> tuple[str, str]:
+    "The sources of lesson `name`'s Colab badge (markdown) and its install cell (code; it does nothing where gradvit_nb is installed)."
+    badge = ('[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)]'
+             f'(https://colab.research.google.com/github/{HOME.removeprefix("https://github.com/")}/blob/main/nbs/{name}.ipynb)')
+    spec = f"gradvit_nb{'[fl]' if name in NEEDS_FL else ''} @ git+{HOME}"
+    install = ('# On Colab, or wherever gradvit_nb is missing, install it first; elsewhere this cell does nothing\n'
+               'import importlib.util, subprocess, sys\n'
+               "if importlib.util.find_spec('gradvit_nb') is None:\n"
+               f"    subprocess.check_call([sys.executable, '-m', 'pip', 'install', '-q', '{spec}'])")
+    return badge, install
+
+def in_checkout(start='.') -> bool:
+    "Whether `start` lies inside the project's source (a settings.ini of gradvit_nb above it): the only place to export."
+    import configparser
+    for d in (Path(start).resolve(), *Path(start).resolve().parents):
+        if (d/'settings.ini').is_file():
+            cfg = configparser.ConfigParser(); cfg.read(d/'settings.ini')
+            return cfg['DEFAULT'].get('lib_name') == 'gradvit_nb'
+    return False
