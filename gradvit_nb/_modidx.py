@@ -11,6 +11,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                    'gradvit_nb.attack._f': ('attack.html#_f', 'gradvit_nb/attack.py'),
                                    'gradvit_nb.attack._lr_factor': ('attack.html#_lr_factor', 'gradvit_nb/attack.py'),
                                    'gradvit_nb.attack._output': ('attack.html#_output', 'gradvit_nb/attack.py'),
+                                   'gradvit_nb.attack.active_weights': ('attack.html#active_weights', 'gradvit_nb/attack.py'),
+                                   'gradvit_nb.attack.attack_inputs': ('attack.html#attack_inputs', 'gradvit_nb/attack.py'),
                                    'gradvit_nb.attack.check_batch': ('attack.html#check_batch', 'gradvit_nb/attack.py'),
                                    'gradvit_nb.attack.check_target': ('attack.html#check_target', 'gradvit_nb/attack.py'),
                                    'gradvit_nb.attack.choices': ('attack.html#choices', 'gradvit_nb/attack.py'),

@@ -24,7 +24,7 @@ from .registration import reg_targets, reg_loss, consensus
 # %% auto #0
 __all__ = ['PRESETS', 'LOSS_TERMS', 'TERMS', 'AttackConfig', 'choices', 'preset', 'Step', 'LossTerm', 'term_weights',
            'AttackResult', 'AttackState', 'check_batch', 'check_target', 'start_images', 'weighted_loss', 'record',
-           'pixel_range', 'optimise']
+           'pixel_range', 'attack_inputs', 'active_weights', 'optimise']
 
 # %% ../nbs/09_attack.ipynb #11f0c1c3
 def _f(default, help:str, **kw):
@@ -224,6 +224,24 @@ def pixel_range(victim:Victim, dev, constraint:Callable|None=None) -> Callable:
     lo, hi = victim.normalize(torch.zeros(1, 3, 1, 1)).to(dev), victim.normalize(torch.ones(1, 3, 1, 1)).to(dev)
     return lambda z: torch.maximum(torch.minimum(constraint(z) if constraint else z, hi), lo)
 
+# %% ../nbs/09_attack.ipynb #0c1a0007
+def attack_inputs(victim:Victim, target:dict, n:int, cfg:AttackConfig, prior, labels, dev) -> tuple:
+    "What the loop needs from the shared gradient: the matcher of the selected tensors, the labels y, the image prior."
+    names = check_target(victim, target, cfg)
+    matcher = GradientMatcher(victim, names, [target[k].to(dev) for k in names], cfg.grad_distance, (cfg.unroll_steps, cfg.unroll_lr))
+    y = (labels if labels is not None else recover_labels(target, n, cfg.label_rule)).to(dev)
+    bn_prior = _as_prior(prior, cfg)
+    if bn_prior is not None: bn_prior.to(dev)
+    return matcher, y, bn_prior
+
+def active_weights(cfg:AttackConfig, t:int, T:int, prior_on:bool, pos_on:bool, reg_on:bool) -> dict[str, float]:
+    "`term_weights` at iteration t, with the terms this run cannot compute (no prior, no position rows, no registration yet) at 0."
+    w = term_weights(cfg, t, T)
+    if not prior_on: w['image'] = 0.
+    if not pos_on: w['pos'] = 0.
+    if not reg_on: w['reg'] = 0.
+    return w
+
 # %% ../nbs/09_attack.ipynb #0c1a0006
 def optimise(victim:Victim, target:dict, n:int, config:AttackConfig|None=None, prior:PriorNet|BNStatsPrior|None=None,
              labels:torch.Tensor|None=None, callback:Callable|None=None, progress:bool=True, device=None,
@@ -231,12 +249,8 @@ def optimise(victim:Victim, target:dict, n:int, config:AttackConfig|None=None, p
     "Reconstruct `n` images from the shared gradient `target` by optimisation (Eq. 1), from noise or from `init` `(S,N,3,H,W)` pixels."
     cfg = (config or AttackConfig()).validate(); check_batch(victim, n)
     dev = get_device(device); victim.to(dev).model.eval()
-    names = check_target(victim, target, cfg)
-    matcher = GradientMatcher(victim, names, [target[k].to(dev) for k in names], cfg.grad_distance, (cfg.unroll_steps, cfg.unroll_lr))
-    y = (labels if labels is not None else recover_labels(target, n, cfg.label_rule)).to(dev)
-    bn_prior = _as_prior(prior, cfg)
+    matcher, y, bn_prior = attack_inputs(victim, target, n, cfg, prior, labels, dev)
     owns_prior = bn_prior is not None and bn_prior is not prior  # hooks we add, we remove at the end
-    if bn_prior is not None: bn_prior.to(dev)
     seed_everything(cfg.seed)
     start = start_images(victim, n, int(cfg.seeds), cfg.seed) if init is None else init.reshape(-1, n, *init.shape[-3:])
     S, keep_valid = len(start), pixel_range(victim, dev, constraint)
@@ -250,14 +264,11 @@ def optimise(victim:Victim, target:dict, n:int, config:AttackConfig|None=None, p
         for t in bar:
             lr = cfg.lr * _lr_factor(t - 1, T, cfg.warmup)
             for grp in opt.param_groups: grp['lr'] = lr
-            w = term_weights(cfg, t, T)
-            if bn_prior is None: w['image'] = 0.
-            if not matcher.has_pos: w['pos'] = 0.
             x = victim.denormalize(xn)
             if use_reg and t >= reg_start and (reg is None or (t - reg_start) % cfg.reg_every == 0):
                 best = min(range(S), key=lambda s: seed_grad[s]) if t > 1 else 0
                 reg = reg_targets(x.detach(), y, cfg.register, reference=best)  # Eq. 9, refreshed every reg_every iterations
-            if reg is None: w['reg'] = 0.
+            w = active_weights(cfg, t, T, bn_prior is not None, matcher.has_pos, reg is not None)
             # every seed's gradient terms in one pass (vectorised over seeds, or by finite difference)
             step = Step(xn, x, matched_terms(matcher, x, y, cfg.pixel_grad), victim.patch_size, bn_prior, reg)
             total, sums, seed_grad = weighted_loss(step, w)

@@ -4,14 +4,14 @@
 
 # %% ../nbs/94_bench.ipynb #e72069d2
 from __future__ import annotations
-import io, math, os, platform, resource, statistics, time
+import io, os, platform, resource, statistics, time
 from contextlib import redirect_stdout, redirect_stderr
 from dataclasses import replace
 from pathlib import Path
 
 import torch
 
-from .core import GradVitError, atomic_write_json, atomic_write_bytes, set_threads, seed_everything
+from .core import GradVitError, atomic_write_json, atomic_write_bytes, set_threads
 from .data import demo_batch
 from .models import load_victim, load_prior
 from .client import client_scenario
@@ -187,7 +187,7 @@ def bench_markdown(r:dict) -> str:
     "bench.md: the figures and the targets, as measured."
     yes = lambda m: 'n/a' if m is None else ('met' if m else '**missed**')
     V = r['variants']
-    L = [f"# gradvit-nb bench", '', f"{r['model']}, batch {r['batch']}, {r['threads']} thread(s), {r['device']} ({r['cpu']}, "
+    L = ["# gradvit-nb bench", '', f"{r['model']}, batch {r['batch']}, {r['threads']} thread(s), {r['device']} ({r['cpu']}, "
          f"{r['cpu_count']} cores), torch {r['torch']}; {r['iters']} iterations per timing, {r['warmup']} warm-up excluded, "
          f"median of {r['repeats']} repeats. Ours with each way of computing the pixel gradient (the default, "
          f"`{PIXEL_GRADS[0]}`, made every stored result).", '',

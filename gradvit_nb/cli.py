@@ -9,8 +9,6 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Literal, get_type_hints
 
-import torch
-
 from . import __version__
 from .core import GradVitError, set_threads, get_device, check_out_dir
 from .data import load_images, demo_batch, DEMO_NAMES

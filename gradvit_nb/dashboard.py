@@ -4,7 +4,7 @@
 
 # %% ../nbs/13_dashboard.ipynb #525c6111
 from __future__ import annotations
-import html, io, math, threading, time
+import html, io, math, threading
 from dataclasses import dataclass, replace, fields
 from pathlib import Path
 

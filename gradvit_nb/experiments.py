@@ -4,8 +4,8 @@
 
 # %% ../nbs/15_experiments.ipynb #21e768a3
 from __future__ import annotations
-import csv, io, json, math, statistics, time
-from dataclasses import dataclass, field, replace, asdict
+import csv, io, json, math, statistics
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import torch

@@ -6,7 +6,6 @@
 from __future__ import annotations
 import re
 import numpy as np
-import torch
 
 from .core import GradVitError
 from .models import Victim
