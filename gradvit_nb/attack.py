@@ -31,6 +31,7 @@ def _f(default, help:str, **kw):
     "A config field with its help line (read by the CLI and the dashboard)."
     return field(default=default, metadata=dict(help=help, **kw))
 
+# %% ../nbs/09_attack.ipynb #11f0c1s1
 @dataclass
 class AttackConfig:
     "Every setting of one attack; the defaults are the paper's recipe."
@@ -79,6 +80,7 @@ class AttackConfig:
             raise GradVitError('unroll_steps > 1 needs pixel_grad double-backward')
         return self
 
+# %% ../nbs/09_attack.ipynb #11f0c1s2
 def choices(name:str) -> tuple:
     "The allowed values of a `Literal` setting of `AttackConfig`."
     return get_args(get_type_hints(AttackConfig)[name])

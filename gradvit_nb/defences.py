@@ -212,10 +212,12 @@ def _exemplar_task(victim_name:str, n_train:int, n_test:int, seed:int=0):
     g = torch.Generator().manual_seed(1000 + seed)
     return exemplar_batch(pool, boxes, n_train, g), exemplar_batch(pool, boxes, n_test, g)
 
+# %% ../nbs/22_defences.ipynb #dcfe00s1
 def accuracy(victim:Victim, x:torch.Tensor, y:torch.Tensor) -> float:
     "Top-1 accuracy of `victim` on `(x, y)`."
     with torch.no_grad(): return float((victim(x).argmax(1) == y).float().mean())
 
+# %% ../nbs/22_defences.ipynb #dcfe00s2
 def fresh_head(victim:Victim, seed:int=0) -> Victim:
     "A copy of `victim` with its classifier head re-initialised (seeded): the start of a transfer-learning run."
     v = copy.deepcopy(victim)
@@ -223,6 +225,7 @@ def fresh_head(victim:Victim, seed:int=0) -> Victim:
         torch.manual_seed(seed); v.model.reset_classifier(v.num_classes)
     return v
 
+# %% ../nbs/22_defences.ipynb #dcfe00s3
 def dp_finetune(victim:Victim, sigma:float|None, steps:int=100, bs:int=64, lr:float=1e-3, clip:float=1.0, seed:int=0,
                 n_train:int=6400, n_test:int=1000) -> dict:
     "Retrain the victim's re-initialised head, and fine-tune its body, with DP-Adam (Opacus; `sigma` None: plain Adam); accuracies and ε."

@@ -283,6 +283,7 @@ def run_experiment(name:str, out, images:torch.Tensor|None=None, names:list[str]
     if pictures: write_figure(out/'figure.png', name, x_all[:max(p.shape[0] for p in pictures.values())], pictures, rows)
     return dict(out=out, rows=len(rows), total=len(settings) * seeds, interrupted=interrupted)
 
+# %% ../nbs/15_experiments.ipynb #f981e8s1
 def _tensor_bytes(t:torch.Tensor) -> bytes:
     "A tensor as bytes of `torch.save` (read back with `weights_only=True`)."
     buf = io.BytesIO(); torch.save(t.contiguous(), buf); return buf.getvalue()

@@ -57,6 +57,7 @@ class Federation:
     @property
     def clients(self) -> int: return len(self.images)
 
+# %% ../nbs/23_federated.ipynb #19f813s1
 def check_federation_settings(clients:int, rounds:int, local_steps:int, local_lr:float, dp_noise, attack_client:int, model:str):
     "Refuse settings that make no sense, in one line, before any work starts."
     if clients < 1: raise GradVitError(f'--clients must be at least 1 (got {clients})')
@@ -67,6 +68,7 @@ def check_federation_settings(clients:int, rounds:int, local_steps:int, local_lr
         raise GradVitError(f'--attack-client {attack_client} does not exist: clients are numbered 0 to {clients - 1}')
     if model not in VICTIM_ZOO: raise GradVitError(f'federated runs use a zoo victim ({", ".join(VICTIM_ZOO)}); got {model!r}')
 
+# %% ../nbs/23_federated.ipynb #19f813s2
 def make_federation(images:torch.Tensor|None=None, names:list|None=None, clients:int=2, model:str='vit-p4', seed:int=0, **settings) -> Federation:
     "The attacked client holds `images` (default: the demo batch); the others hold other bundled photos; distinct labels."
     check_federation_settings(clients, settings.get('rounds', 1), settings.get('local_steps', 1), settings.get('local_lr', 0.1),
@@ -101,6 +103,7 @@ def client_app(fed:Federation):
         return fl['Message'](reply, reply_to=msg)
     return app
 
+# %% ../nbs/23_federated.ipynb #8a8348s1
 def curious_fedavg(attack_client:int, seen:dict):
     "Flower's FedAvg, which also keeps each round's starting weights and the attacked client's reply in `seen`."
     fl = flower()
@@ -117,6 +120,7 @@ def curious_fedavg(attack_client:int, seen:dict):
             return super().aggregate_train(server_round, replies)
     return CuriousFedAvg(fraction_train=1.0, fraction_evaluate=0.0, min_available_nodes=1, min_train_nodes=1)
 
+# %% ../nbs/23_federated.ipynb #8a8348s2
 def server_app(fed:Federation, seen:dict):
     "Flower's ServerApp: `fed.rounds` rounds of (curious) FedAvg from the zoo victim's weights; the final weights go to `seen`."
     fl = flower(); app = fl['ServerApp']()

@@ -91,6 +91,7 @@ def _polish_config(cfg:AttackConfig, iters:int, seed:int) -> AttackConfig:
     return replace(cfg, iters=max(1, iters), lr=0.02, seeds=1, seed=seed, alpha_tv=0., alpha_l2=0., use_image_prior=False,
                    use_patch_prior=False, alpha_reg=0., warmup=0)
 
+# %% ../nbs/09a_semi_analytic.ipynb #048352s1
 def semi_analytic(victim:Victim, target:dict, n:int, config:AttackConfig|None=None, prior=None, labels:torch.Tensor|None=None,
                   callback:Callable|None=None, progress:bool=True, device=None) -> AttackResult:
     "Reconstruct a batch whose patch-embedding system is determined: projected optimisation, polish, proposal cycles."
