@@ -241,7 +241,7 @@ def site(tmp_path_factory):
 
 
 def test_lessons_site(site, chromium):
-    "The site's index shows the README picture; a lesson page shows its pictures and a live plotly figure; the API page renders."
+    "The site's index shows the README picture; a lesson page its pictures, a live plotly figure and its Colab badge; the API and developer pages render."
     loaded = "imgs => imgs.filter(i => i.complete && i.naturalWidth > 50).length"
     with _browser_page(chromium, {'width': 1400, 'height': 1000}) as page:
         page.goto(f'{site}/index.html')
@@ -251,5 +251,8 @@ def test_lessons_site(site, chromium):
         page.goto(f'{site}/10_metrics.html')
         page.locator('svg.main-svg').first.wait_for(timeout=60_000)  # plotly drew the figure, offline
         assert page.locator('img').evaluate_all(loaded) >= 1  # the notebook's own pictures
+        assert page.locator('a[href*="colab.research.google.com/github/"]').count() == 1  # the lesson's Colab badge
         page.goto(f'{site}/api/attack.html')
         assert 'run_attack' in page.content() or 'optimise' in page.content()
+        page.goto(f'{site}/developers.html')
+        assert '94a_fast_matching' in page.content() and 'For developers' in page.content()
