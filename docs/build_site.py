@@ -39,7 +39,8 @@ def build(work: Path, site: Path, only=None) -> Path:
         if got: nav += [f'  - {title}:'] + [f'      - {n}.ipynb' for n in got]
     nav += ['  - API reference:'] + [f'      - {m}: api/{m}.md' for m in modules]
     # the plumbing notebooks, results and commands: one page for developers, the guide in docs/
-    shutil.copy(ROOT/'docs'/'developers.md', docs/'developers.md'); nav += ['  - For developers: developers.md']
+    guide = (ROOT/'docs'/'developers.md').read_text(encoding='utf-8').replace('](../data/results/readme.png)', '](readme.png)')
+    (docs/'developers.md').write_text(guide, encoding='utf-8'); nav += ['  - For developers: developers.md']
     (work/'mkdocs.yml').write_text('\n'.join([
         'site_name: gradvit_nb lessons', f'docs_dir: {docs}', f'site_dir: {site}', 'use_directory_urls: false',
         'theme:', '  name: material', 'plugins:', '  - search', '  - mkdocs-jupyter:', '      include_source: false',

@@ -255,4 +255,5 @@ def test_lessons_site(site, chromium):
         page.goto(f'{site}/api/attack.html')
         assert 'run_attack' in page.content() or 'optimise' in page.content()
         page.goto(f'{site}/developers.html')
-        assert '94a_fast_matching' in page.content() and 'For developers' in page.content()
+        page.locator('img[src$="readme.png"]').wait_for(timeout=30_000)
+        assert '94a_fast_matching' in page.content() and page.locator('img[src$="readme.png"]').evaluate_all(loaded) == 1
