@@ -15,6 +15,11 @@ def execute(nb: Path, env: dict):
     if r.returncode: sys.exit(f'{nb.name} failed while building the site:\n{r.stderr[-3000:]}')
 
 
+def with_site_picture(src: Path) -> str:
+    "The text of `src` with the README picture's repository path (../data/results/readme.png) replaced by its site copy."
+    return src.read_text(encoding='utf-8').replace('](../data/results/readme.png)', '](readme.png)')
+
+
 def build(work: Path, site: Path, only=None) -> Path:
     "Copy the student lessons into `work`, execute them (or those named in `only`), write mkdocs.yml, build `site`."
     from gradvit_nb.lessons import copy_lessons, LESSON_SECTIONS
@@ -25,7 +30,7 @@ def build(work: Path, site: Path, only=None) -> Path:
     for n in set(lessons) - set(keep): lessons.pop(n).unlink()
     # the index's picture lives outside the docs folder: bring it in
     shutil.copy(work/'data'/'results'/'readme.png', docs/'readme.png')
-    idx = docs/'index.ipynb'; idx.write_text(idx.read_text(encoding='utf-8').replace('](../data/results/readme.png)', '](readme.png)'))
+    (docs/'index.ipynb').write_text(with_site_picture(docs/'index.ipynb'), encoding='utf-8')
     env = {k: v for k, v in os.environ.items() if k != 'MPLBACKEND'}  # the kernel's inline backend draws the figures
     env['GRADVIT_PLOTLY_RENDERER'] = 'plotly_mimetype+notebook'  # plotly.js inlined: the figures work offline
     for n in keep:
@@ -39,8 +44,8 @@ def build(work: Path, site: Path, only=None) -> Path:
         if got: nav += [f'  - {title}:'] + [f'      - {n}.ipynb' for n in got]
     nav += ['  - API reference:'] + [f'      - {m}: api/{m}.md' for m in modules]
     # the plumbing notebooks, results and commands: one page for developers, the guide in docs/
-    guide = (ROOT/'docs'/'developers.md').read_text(encoding='utf-8').replace('](../data/results/readme.png)', '](readme.png)')
-    (docs/'developers.md').write_text(guide, encoding='utf-8'); nav += ['  - For developers: developers.md']
+    (docs/'developers.md').write_text(with_site_picture(ROOT/'docs'/'developers.md'), encoding='utf-8')
+    nav += ['  - For developers: developers.md']
     (work/'mkdocs.yml').write_text('\n'.join([
         'site_name: gradvit_nb lessons', f'docs_dir: {docs}', f'site_dir: {site}', 'use_directory_urls: false',
         'theme:', '  name: material', 'plugins:', '  - search', '  - mkdocs-jupyter:', '      include_source: false',
