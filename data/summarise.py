@@ -17,6 +17,14 @@ def row(name, found, exact=None):
     return (f"| {name} | {', '.join(methods)} | {len(found)} | {min(ps):.1f} to {max(ps):.1f} (mean {statistics.fmean(ps):.1f}){extra} | "
             f"{statistics.fmean(gains):+.2f} ({min(gains):+.2f} to {max(gains):+.2f}) | {seconds(secs)} |")
 
+def jsonl(path):
+    "The rows of a JSON-lines results file (data/time_to_picture.py, data/semi_analytic_sets.py), as (name, metrics) pairs."
+    f = HERE/path
+    if not f.exists(): return []
+    rows = [json.loads(l) for l in f.read_text().splitlines() if l.strip()]
+    return [(r.get('set', r.get('seed')), dict(r, gain_over_mean_colour_db=r.get('gain_over_mean_colour_db', r.get('gain')),
+                                              method=r.get('method', 'optimise'))) for r in rows]
+
 def seconds(secs):
     "The range of a run's seconds (the attack alone, not loading the models)."
     return f'{max(secs):.2f} at most' if max(secs) < 1 else f'{min(secs):.0f} to {max(secs):.0f}'
@@ -26,11 +34,13 @@ def main():
     lines = ['| runs | method | n | PSNR, dB | gain over mean colour, dB: mean (range) | seconds |', '|---|---|---|---|---|---|',
              row('batch 1, every bundled photo, vit-p4', runs('batch1/vit-p4/*'), 60),
              row('batch 1, every bundled photo, vit-p8', runs('batch1/vit-p8/*'), 60),
-             row('batch 2, vit-p8, astronaut + chelsea, seeds 0-4', runs('p8-batch2/seed*'), 40),
-             row('batch 2, vit-p8, held-out photos, seeds 0-2', runs('heldout/p8-batch2/seed*'), 40),
-             row('batch 4, vit-p4, demo batch, seeds 0-4', runs('demo-seeds/seed*')),
-             row('batch 4, vit-p4, held-out batch a, seeds 0-2', runs('heldout/a/seed*')),
-             row('batch 4, vit-p4, held-out batch b, seeds 0-2', runs('heldout/b/seed*'))]
+             row('batch 2, vit-p8, astronaut + chelsea, seeds 0-4, before 2026-12-01', runs('p8-batch2/seed*'), 40),
+             row('batch 2, vit-p8, held-out photos, seeds 0-2, before 2026-12-01', runs('heldout/p8-batch2/seed*'), 40),
+             row('batch 4, vit-p4, demo batch, seeds 0-4, cpu-study (1 thread)', runs('demo-seeds/seed*')),
+             row('batch 4, vit-p4, demo batch, seeds 0-4, the default cpu-demo (1 thread)', jsonl('speed/time_to_picture_1thread.jsonl')),
+             row('batch 4, vit-p8, bundled sets 0-4, the default (1 thread, 600 s budget)', jsonl('p8-batch4/sets.jsonl'), 30),
+             row('batch 4, vit-p4, held-out batch a, seeds 0-2, cpu-study', runs('heldout/a/seed*')),
+             row('batch 4, vit-p4, held-out batch b, seeds 0-2, cpu-study', runs('heldout/b/seed*'))]
     text = '\n'.join(lines) + '\n'
     (HERE/'summary.md').write_text(text); print(text)
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Callable, Literal, get_args, get_type_hints
 
 import torch
+from torch.profiler import record_function
 from tqdm.auto import tqdm
 
 from .core import GradVitError, seed_everything, get_device
@@ -22,9 +23,9 @@ from .scheduler import gamma, upsilon
 from .registration import reg_targets, reg_loss, consensus
 
 # %% auto #0
-__all__ = ['PRESETS', 'LOSS_TERMS', 'TERMS', 'AttackConfig', 'choices', 'preset', 'Step', 'LossTerm', 'term_weights',
-           'AttackResult', 'AttackState', 'check_batch', 'check_target', 'start_images', 'weighted_loss', 'record',
-           'pixel_range', 'attack_inputs', 'active_weights', 'optimise']
+__all__ = ['PRESETS', 'LOSS_TERMS', 'TERMS', 'AttackConfig', 'choices', 'pixel_gradient', 'preset', 'Step', 'LossTerm',
+           'term_weights', 'AttackResult', 'AttackState', 'check_batch', 'check_target', 'start_images',
+           'weighted_loss', 'record', 'pixel_range', 'attack_inputs', 'active_weights', 'keep_best_start', 'optimise']
 
 # %% ../nbs/09_attack.ipynb #11f0c1c3
 def _f(default, help:str, **kw):
@@ -55,16 +56,18 @@ class AttackConfig:
     seed: int = _f(0, 'seed of the starting noise', min=0, max=2**63 - 1)
     callback_every: int = _f(50, 'iterations between callbacks (the dashboard redraws)', min=1, cli=False)
     seeds: int = _f(1, 'starts optimised together; the answer is chosen among them', min=1)
+    keep_best_at: float = _f(0., 'with several starts and no registration, keep only the one of lowest gradient loss after this fraction of T (0: all to the end)', min=0, max=1)
     alpha_reg: float = _f(1e-2, 'weight of the registration term (Eq. 10) when seeds > 1', min=0)
     reg_every: int = _f(100, 'refresh the registered consensus every k iterations', min=1)
     reg_warmup: float = _f(0.25, 'registration starts after this fraction of T', min=0, max=1)
     register: bool = _f(True, 'align seeds by phase correlation before averaging')
     output: Literal['best', 'consensus'] = _f('best', 'answer: the seed with the lowest gradient loss, or the registered consensus')
-    pixel_grad: Literal['double-backward', 'finite-difference'] = _f('double-backward', 'pixel gradient of the gradient terms: exact, or two plain passes')
+    pixel_grad: Literal['auto', 'double-backward', 'finite-difference'] = _f('double-backward', 'pixel gradient of the gradient terms: exact, two plain passes, or auto (two passes for the optimisation, exact where the semi-analytic attack polishes)')
     unroll_steps: int = _f(1, 'the target is a FedAvg update of this many local SGD steps, unrolled in the loss (1: a gradient)', min=1)
     unroll_lr: float = _f(0.1, "the clients' local learning rate, for unroll_steps > 1", min=0, strict=True)
     polish_iters: int = _f(600, 'semi-analytic: iterations of each polish at a low learning rate (at most iters)', min=0)
-    cycles: int = _f(20, 'semi-analytic: proposal-and-polish cycles at most', min=0)
+    cycles: int = _f(200, 'semi-analytic: proposal-and-polish cycles at most', min=0)
+    time_budget: float = _f(0., 'semi-analytic: seconds after which no new cycle starts (0: no limit)', min=0)
 
     def validate(self):
         "Refuse settings that cannot run, with a one-line error that names the setting."
@@ -85,11 +88,19 @@ def choices(name:str) -> tuple:
     "The allowed values of a `Literal` setting of `AttackConfig`."
     return get_args(get_type_hints(AttackConfig)[name])
 
+def pixel_gradient(cfg:AttackConfig, precise:bool=False) -> str:
+    "The pixel gradient a run uses: `auto` is the finite difference, unless the run needs precision or unrolls a FedAvg update."
+    if cfg.pixel_grad != 'auto': return cfg.pixel_grad
+    return 'double-backward' if precise or cfg.unroll_steps > 1 else 'finite-difference'
+
 # %% ../nbs/09_attack.ipynb #b03f47ae
+_STUDY = AttackConfig(method='auto', iters=1000, grad_distance='cosine', alpha_grad=1.0, alpha_pos=0.3, alpha_tv=1e-3,
+                      alpha_patch=1e-4, alpha_l2=0., alpha_image=1e-4, seeds=3, alpha_reg=0., cycles=20)
 PRESETS = {
     'paper': AttackConfig(iters=120_000),
-    'cpu-demo': AttackConfig(method='auto', iters=1000, grad_distance='cosine', alpha_grad=1.0, alpha_pos=0.3, alpha_tv=1e-3,
-                             alpha_patch=1e-4, alpha_l2=0., alpha_image=1e-4, seeds=3, alpha_reg=0.),
+    # the default: the study recipe at a third of its cost, three starts until 30 % of T, then the best one alone
+    'cpu-demo': replace(_STUDY, keep_best_at=0.3, pixel_grad='auto', alpha_image=0., cycles=200, time_budget=600.),
+    'cpu-study': _STUDY,  # the recipe of the stored analyses (gradvit-nb experiment): every start to the end
 }
 
 def preset(name:str='cpu-demo', **overrides) -> AttackConfig:
@@ -244,6 +255,16 @@ def active_weights(cfg:AttackConfig, t:int, T:int, prior_on:bool, pos_on:bool, r
     if not reg_on: w['reg'] = 0.
     return w
 
+# %% ../nbs/09_attack.ipynb #0c1a000a
+def keep_best_start(xn:torch.Tensor, opt:torch.optim.Adam, seed_grad:list[float]) -> tuple[torch.Tensor, torch.optim.Adam, int]:
+    "Drop every start but the one with the lowest gradient loss: its images and Adam's moments go on alone."
+    b = min(range(len(seed_grad)), key=lambda s: seed_grad[s] if seed_grad[s] == seed_grad[s] else float('inf'))
+    kept = xn.detach()[b:b + 1].clone().requires_grad_()
+    new = torch.optim.Adam([kept], lr=opt.param_groups[0]['lr'])
+    old = opt.state[xn]  # the moments of the kept start, so its path continues as if the others had never been there
+    new.state[kept] = {k: (v[b:b + 1].clone() if k != 'step' else v.clone()) for k, v in old.items()}
+    return kept, new, b
+
 # %% ../nbs/09_attack.ipynb #0c1a0006
 def optimise(victim:Victim, target:dict, n:int, config:AttackConfig|None=None, prior:PriorNet|BNStatsPrior|None=None,
              labels:torch.Tensor|None=None, callback:Callable|None=None, progress:bool=True, device=None,
@@ -251,6 +272,7 @@ def optimise(victim:Victim, target:dict, n:int, config:AttackConfig|None=None, p
     "Reconstruct `n` images from the shared gradient `target` by optimisation (Eq. 1), from noise or from `init` `(S,N,3,H,W)` pixels."
     cfg = (config or AttackConfig()).validate(); check_batch(victim, n)
     dev = get_device(device); victim.to(dev).model.eval()
+    pixel_grad = pixel_gradient(cfg)
     matcher, y, bn_prior = attack_inputs(victim, target, n, cfg, prior, labels, dev)
     owns_prior = bn_prior is not None and bn_prior is not prior  # hooks we add, we remove at the end
     seed_everything(cfg.seed)
@@ -260,11 +282,14 @@ def optimise(victim:Victim, target:dict, n:int, config:AttackConfig|None=None, p
     opt = torch.optim.Adam([xn], lr=cfg.lr)
     T = int(cfg.iters); hist = {k: [] for k in (*TERMS, 'gamma', 'upsilon', 'lr')}
     reg_start, reg, use_reg = max(1, int(cfg.reg_warmup * T)), None, S > 1 and cfg.alpha_reg > 0
+    keep_at, kept = (max(2, round(cfg.keep_best_at * T)) if cfg.keep_best_at > 0 else 0), None
     seed_grad, interrupted, t0 = [float('nan')] * S, False, time.time()
     bar = tqdm(range(1, T + 1), desc='GradViT', disable=not progress, mininterval=1, leave=False)
     try:
         for t in bar:
             lr = cfg.lr * _lr_factor(t - 1, T, cfg.warmup)
+            if S > 1 and t == keep_at and not use_reg:  # the starts have shown their basins: the rest costs one start's step
+                xn, opt, kept = keep_best_start(xn, opt, seed_grad); S, seed_grad = 1, [seed_grad[kept]]
             for grp in opt.param_groups: grp['lr'] = lr
             x = victim.denormalize(xn)
             if use_reg and t >= reg_start and (reg is None or (t - reg_start) % cfg.reg_every == 0):
@@ -272,10 +297,10 @@ def optimise(victim:Victim, target:dict, n:int, config:AttackConfig|None=None, p
                 reg = reg_targets(x.detach(), y, cfg.register, reference=best)  # Eq. 9, refreshed every reg_every iterations
             w = active_weights(cfg, t, T, bn_prior is not None, matcher.has_pos, reg is not None)
             # every seed's gradient terms in one pass (vectorised over seeds, or by finite difference)
-            step = Step(xn, x, matched_terms(matcher, x, y, cfg.pixel_grad), victim.patch_size, bn_prior, reg)
-            total, sums, seed_grad = weighted_loss(step, w)
-            xn.grad, = torch.autograd.grad(total, [xn])  # pixels only: no parameter .grad of the victim is computed
-            opt.step()
+            with record_function('gradient terms'): step = Step(xn, x, matched_terms(matcher, x, y, pixel_grad), victim.patch_size, bn_prior, reg)
+            with record_function('other terms'): total, sums, seed_grad = weighted_loss(step, w)
+            with record_function('backward'): xn.grad, = torch.autograd.grad(total, [xn])  # pixels only: no parameter .grad is computed
+            with record_function('adam'): opt.step()
             with torch.no_grad(): xn.copy_(keep_valid(xn))
             record(hist, sums, w, total, lr, S)
             if t % 50 == 0: bar.set_postfix(grad=f"{hist['grad'][-1]:.4g}")
@@ -289,5 +314,6 @@ def optimise(victim:Victim, target:dict, n:int, config:AttackConfig|None=None, p
         if owns_prior: bn_prior.close()
     seeds_x = victim.denormalize(xn.detach()).clamp(0, 1).cpu()
     images, best = _output(seeds_x, seed_grad, y.cpu(), cfg)
+    notes = {} if kept is None else dict(kept_start=kept, kept_at=keep_at)
     return AttackResult(images.clamp(0, 1), y.cpu(), hist, len(hist['total']), interrupted, time.time() - t0, cfg,
-                        seeds_x, list(seed_grad), best)
+                        seeds_x, list(seed_grad), best, notes=notes)

@@ -20,8 +20,8 @@ from .metrics import evaluate
 from tqdm.auto import tqdm
 
 # %% auto #0
-__all__ = ['BREACHING_ATTACKS', 'TARGETS', 'PIXEL_GRADS', 'ours_ms_per_iter', 'forward_ms', 'breaching_reconstruct',
-           'breaching_ms_per_iter', 'has_breaching', 'run_bench', 'bench_markdown']
+__all__ = ['STEP_PARTS', 'BREACHING_ATTACKS', 'TARGETS', 'PIXEL_GRADS', 'ours_ms_per_iter', 'forward_ms', 'profile_step',
+           'breaching_reconstruct', 'breaching_ms_per_iter', 'has_breaching', 'run_bench', 'bench_markdown']
 
 # %% ../nbs/94_bench.ipynb #fad59667
 def ours_ms_per_iter(victim, grads, n, cfg, iters:int=40, repeats:int=3, warmup:int=5, prior=None) -> tuple[float, list[float]]:
@@ -44,6 +44,24 @@ def forward_ms(victim, x:torch.Tensor, repeats:int=30, warmup:int=5) -> float:
             t0 = time.perf_counter(); victim(x); t = time.perf_counter() - t0
             if i >= warmup: ts.append(1000 * t)
     return statistics.median(ts)
+
+# %% ../nbs/94_bench.ipynb #880a41fc
+STEP_PARTS = ('gradient terms', 'other terms', 'backward', 'adam')  # the labels `optimise` puts on each part of a step
+
+def profile_step(victim, grads, n:int, cfg, iters:int=10, warmup:int=3, rows:int=10, prior=None) -> tuple:
+    "Profile `iters` steps of `optimise` (torch.profiler): milliseconds per step in each part, and the costliest operators."
+    import pandas as pd  # the [lessons] extra: not needed by the attack itself
+    from torch.profiler import profile, ProfilerActivity, schedule
+    sched = schedule(wait=0, warmup=warmup, active=iters, repeat=1)
+    with profile(activities=[ProfilerActivity.CPU], schedule=sched) as prof:
+        optimise(victim, grads, n, replace(cfg, iters=warmup + iters, callback_every=1), prior=prior, progress=False,
+                 callback=lambda s: prof.step(), device='cpu')
+    ev = {e.key: e for e in prof.key_averages()}
+    parts = pd.DataFrame([dict(part=k, ms_per_step=ev[k].cpu_time_total / 1000 / iters) for k in STEP_PARTS if k in ev])
+    parts['share'] = parts.ms_per_step / parts.ms_per_step.sum()
+    ops = sorted((e for e in ev.values() if e.key.startswith('aten::')), key=lambda e: -e.self_cpu_time_total)[:rows]
+    top = pd.DataFrame([dict(op=e.key, calls_per_step=e.count / iters, self_ms_per_step=e.self_cpu_time_total / 1000 / iters) for e in ops])
+    return parts.round(3), top.round(3)
 
 # %% ../nbs/94_bench.ipynb #92d8bb1d
 BREACHING_ATTACKS = ('seethroughgradients', 'invertinggradients')
@@ -88,11 +106,11 @@ def has_breaching() -> bool:
 
 # %% ../nbs/94_bench.ipynb #1378a87a
 TARGETS = {'speed_vs_seethroughgradients': 1.3, 'step_to_forward_ratio': 6.0, 'eight_seeds_cost': 4.0}
-PIXEL_GRADS = ('double-backward', 'finite-difference')  # the default first: it made every stored result
+PIXEL_GRADS = ('double-backward', 'finite-difference')  # cpu-study's first (the stored analyses), cpu-demo's second
 
 def _configs(pixel_grad:str):
-    "The full cpu-demo step, the step without the image prior and the gradient-matching-only step, for one pixel gradient."
-    full = preset('cpu-demo', pixel_grad=pixel_grad, seeds=1, method='optimise')
+    "The full step (cpu-study: with the image prior), the step without it (cpu-demo's terms) and gradient matching alone."
+    full = preset('cpu-study', pixel_grad=pixel_grad, seeds=1, method='optimise')
     return full, replace(full, use_image_prior=False), replace(full, use_image_prior=False, use_patch_prior=False, alpha_tv=0., alpha_l2=0.)
 
 def _timers(victim, grads, x, prior, iters, warmup, seeds, pixel_grads) -> dict:

@@ -89,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument('--iters', type=int, help="iterations per run (default: the preset's)")
     e.add_argument('--seeds', type=int, default=2, metavar='K', help='runs per setting, seeds 0..K-1 (default 2)')
     e.add_argument('--reg-seeds', type=int, metavar='S', help='starts inside each run (default: 2 for ablation, registered as in the paper; else 1)')
-    e.add_argument('--preset', default='cpu-demo', choices=list(PRESETS), help='attack settings (default cpu-demo)')
+    e.add_argument('--preset', default='cpu-study', choices=list(PRESETS), help='attack settings (default cpu-study: every start to the end, the recipe of the stored analyses)')
     e.add_argument('--finetune-steps', type=int, default=100, metavar='N', help='defences: DP fine-tune steps for the privacy-utility figure (default 100)')
     e.add_argument('--batch-sizes', type=int, nargs='+', default=[1, 2, 4, 8], metavar='N', help='for batch-size (default 1 2 4 8)')
     e.add_argument('--no-lpips', action='store_true', help='do not try to load LPIPS')

@@ -4,7 +4,7 @@
 
 # %% ../nbs/90_core.ipynb #a9edd83b
 from __future__ import annotations
-import json, os, random, tempfile
+import json, os, random, tempfile, warnings
 from pathlib import Path
 
 import numpy as np
@@ -12,9 +12,9 @@ import torch
 from PIL import Image
 
 # %% auto #0
-__all__ = ['GradVitError', 'seed_everything', 'idle_cores', 'set_threads', 'get_device', 'atomic_write_bytes',
-           'atomic_write_json', 'atomic_save_image', 'normalize', 'denormalize', 'to_uint8', 'image_grid',
-           'use_plotly_mimetype', 'check_out_dir']
+__all__ = ['THREADS_ENV', 'GradVitError', 'seed_everything', 'idle_cores', 'threads_from_env', 'set_threads',
+           'apply_thread_policy', 'get_device', 'atomic_write_bytes', 'atomic_write_json', 'atomic_save_image',
+           'normalize', 'denormalize', 'to_uint8', 'image_grid', 'use_plotly_mimetype', 'check_out_dir']
 
 # %% ../nbs/90_core.ipynb #79430e63
 class GradVitError(Exception):
@@ -33,12 +33,34 @@ def idle_cores() -> int:
     except (OSError, AttributeError): load = 0.  # no load average (Windows): assume an idle machine
     return max(1, min(n, round(n - load)))
 
+THREADS_ENV = 'GRADVIT_THREADS'  # a whole number, 'auto' (the idle cores, the default) or 'torch' (leave torch's own)
+
+def threads_from_env(value:str|None=None) -> int|str|None:
+    "What `GRADVIT_THREADS` asks for: a whole number, `'torch'`, or None for the idle cores (unset, empty or `auto`)."
+    value = (os.environ.get(THREADS_ENV, '') if value is None else value).strip().lower()
+    if value in ('', 'auto'): return None
+    if value == 'torch': return value
+    if not value.isdigit() or int(value) < 1: raise GradVitError(f'{THREADS_ENV} must be a whole number >= 1, auto or torch (got {value!r})')
+    return int(value)
+
 def set_threads(n:int|None=None) -> int:
-    "Use `n` CPU threads for torch (`None`: the idle cores, so a busy machine is shared, not oversubscribed); the number in use."
+    "Use `n` CPU threads for torch (`None`: what `GRADVIT_THREADS` says, by default the idle cores); the number in use."
     if n is not None and (isinstance(n, bool) or not isinstance(n, int) or n < 1):
         raise GradVitError(f'threads must be a whole number >= 1 (got {n})')
-    torch.set_num_threads(n if n is not None else idle_cores())
+    if n is None: n = threads_from_env()
+    if n != 'torch': torch.set_num_threads(n if n is not None else idle_cores())
     return torch.get_num_threads()
+
+# %% ../nbs/90_core.ipynb #a4e152c2
+def apply_thread_policy() -> int:
+    "Set torch's threads as `GRADVIT_THREADS` says (a bad value is reported in one line, then the idle cores are used)."
+    try: return set_threads()
+    except GradVitError as e:
+        warnings.warn(f'{e}; using the idle cores', stacklevel=2)
+        return set_threads(idle_cores())
+
+# %% ../nbs/90_core.ipynb #894a86dd
+apply_thread_policy()  # on import of the package: lessons, tests, the site build and every command share one policy
 
 # %% ../nbs/90_core.ipynb #e66b05ca
 def get_device(device:str|None=None) -> torch.device:

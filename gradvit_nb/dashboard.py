@@ -4,7 +4,7 @@
 
 # %% ../nbs/13_dashboard.ipynb #525c6111
 from __future__ import annotations
-import html, io, math, threading
+import html, io, math, threading, time
 from dataclasses import dataclass, replace, fields
 from pathlib import Path
 
@@ -21,13 +21,13 @@ from .models import VICTIM_ZOO, load_victim, load_prior
 from .client import client_scenario
 from .defences import Defence, defended_scenario, dp_epsilon
 from .attack import AttackConfig, AttackState, preset, PRESETS, check_batch, TERMS, LOSS_TERMS, choices
-from .reconstruct import run_attack
+from .reconstruct import run_attack, choose_method
 from .report import run_metrics
 from .metrics import match, psnr
 
 # %% auto #0
-__all__ = ['WEIGHTS', 'SWITCHES', 'CURVES', 'png_bytes', 'captioned_grid', 'matched_psnr', 'describe', 'GalleryEntry',
-           'gallery_figure', 'Dashboard']
+__all__ = ['WEIGHTS', 'SWITCHES', 'CURVES', 'REDRAW_SECONDS', 'png_bytes', 'captioned_grid', 'matched_psnr', 'describe',
+           'GalleryEntry', 'gallery_figure', 'Dashboard']
 
 # %% ../nbs/13_dashboard.ipynb #0e1c9f7c
 def png_bytes(img:Image.Image) -> bytes:
@@ -101,7 +101,7 @@ SWITCHES = {t.name: t.switch for t in LOSS_TERMS if t.switch}      # terms whose
 class Dashboard:
     "A live GradViT lab: loss-weight sliders, model and batch, Run/Stop, live grid and curves, and a gallery."
     def __init__(self, preset_name:str='cpu-demo', model:str='vit-p4', images=DEMO_NAMES, iters:int|None=None,
-                 every:int=25, seed:int=0):
+                 every:int=10, seed:int=0):
         self.victims, self._prior, self._thread, self._stop = {}, None, None, threading.Event()
         self.status, self.error, self.t = 'idle', None, 0
         self.images = self.originals = self.scenario = self.result = self.metrics = self.last_config = None
@@ -292,6 +292,7 @@ def run(self:Dashboard) -> bool:
         if d.kind == 'fedavg' and self.unroll.value: cfg = replace(cfg, unroll_steps=int(d.strength), unroll_lr=d.lr)
         # the client's side: only sc.gradient reaches the attack; behind a defence, what the defended client shares
         sc, facts = (client_scenario(victim, x, names, seed=cfg.seed), {}) if d.kind == 'none' else defended_scenario(victim, x, d, names, seed=cfg.seed)
+        method, _ = choose_method(victim, sc.gradient, sc.n, cfg)  # named in the status line while the run goes on
     except GradVitError as e:
         self._set_status('error', str(e)); return False
     x, names = sc.images, sc.names  # secure aggregation: the sum holds every client's images
@@ -299,6 +300,7 @@ def run(self:Dashboard) -> bool:
     self.scenario, self.originals, self.labels_true, self.names, self.last_config = sc, x, sc.labels, names, cfg
     self.last_defence, self.last_facts = d, facts
     self.history, self.psnr_curve, self.images, self.result, self.metrics, self.t = {}, [], None, None, None, 0
+    self.method_used, self._t0, self._drawn = method, time.time(), 0.
     self._stop.clear(); self.progress.max, self.progress.value = cfg.iters, 0
     with self.curves.batch_update():
         for tr in self.curves.data: tr.x, tr.y = [], []
@@ -310,19 +312,28 @@ def run(self:Dashboard) -> bool:
     return True
 
 # %% ../nbs/13_dashboard.ipynb #b55ccc6f
+REDRAW_SECONDS = 0.25  # the picture and curves are redrawn at most this often: the kernel stays free for the Stop button
+
 @patch
 def _on_step(self:Dashboard, s:AttackState) -> bool:
-    "Redraw the grid and curves with the run's state; True asks the attack to stop."
+    "Say what the run is doing, redraw the grid and curves (at most every `REDRAW_SECONDS`); True asks the attack to stop."
     order, ps = matched_psnr(s.images, self.originals, s.labels.tolist(), self.labels_true.tolist())
     self.t, self.images, self.history = s.t, s.images, s.history
-    self.psnr_curve.append((s.t, round(float(np.mean([p for p in ps if math.isfinite(p)] or [99.])), 3)))
+    mean_psnr = round(float(np.mean([p for p in ps if math.isfinite(p)] or [99.])), 3)
+    self.psnr_curve.append((s.t, mean_psnr))
+    g = next((v for v in reversed(s.history.get('grad', [])) if not math.isnan(v)), float('nan'))
+    now = time.time()
+    self._set_status('running', f'{self.method_used}: iteration {s.t} of {s.T}, {now - self._t0:.0f} s, gradient loss {g:.4g}; '
+                                f'PSNR {mean_psnr:.1f} dB (the lesson knows the originals; an attacker does not)')
+    self.progress.max, self.progress.value = s.T, s.t  # a multi-stage method may run longer than cfg.iters
+    if now - self._drawn < REDRAW_SECONDS and s.t < s.T: return self._stop.is_set()
+    self._drawn = now
     self.grid.value = png_bytes(captioned_grid(self.originals, s.images[order], [f'{p:.1f} dB' for p in ps]))
     stride = max(1, s.t // 400)  # a few hundred points per curve keep the page light
     with self.curves.batch_update():
         for tr, k in zip(self.curves.data, CURVES):
             ys = s.history[k][::stride]; tr.x, tr.y = list(range(1, s.t + 1, stride)), [None if math.isnan(v) else v for v in ys]
         self.curves.data[-1].x, self.curves.data[-1].y = [t for t, _ in self.psnr_curve], [p for _, p in self.psnr_curve]
-    self.progress.max, self.progress.value = s.T, s.t  # a multi-stage method may run longer than cfg.iters
     return self._stop.is_set()
 
 # %% ../nbs/13_dashboard.ipynb #224c5101
@@ -340,7 +351,7 @@ def _work(self:Dashboard, sc, cfg:AttackConfig):
         self._add_to_gallery(GalleryEntry(f'run {len(self.gallery) + 1}', settings, cfg, m, pic, res.interrupted))
         self._set_status('stopped' if res.interrupted else 'done',
                          f"{res.method}, {res.iters_done} iterations, PSNR {m['psnr']:.2f} dB ({m['gain_over_mean_colour_db']:+.2f} dB "
-                         f"over mean colour), {res.seconds:.0f} s")
+                         f"over mean colour), {res.seconds:.0f} s" + (f"; ended: {res.notes['ended']}" if res.notes.get('ended') else ''))
     except Exception as e:  # shown in one line: the notebook must not drown a student in a thread's traceback
         self._set_status('error', f'{type(e).__name__}: {e}'.splitlines()[0])
     finally:

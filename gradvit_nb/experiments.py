@@ -234,7 +234,7 @@ def experiment_images(name:str, images:torch.Tensor|None, names:list[str]|None, 
 
 # %% ../nbs/15_experiments.ipynb #f981e847
 def run_experiment(name:str, out, images:torch.Tensor|None=None, names:list[str]|None=None, iters:int|None=None,
-                   seeds:int=2, reg_seeds:int|None=None, preset_name:str='cpu-demo', batch_sizes=(1, 2, 4, 8),
+                   seeds:int=2, reg_seeds:int|None=None, preset_name:str='cpu-study', batch_sizes=(1, 2, 4, 8),
                    use_lpips:bool=False, progress:bool=True, command:str='', finetune_steps:int=100) -> dict:
     "Run (or resume) experiment `name` into folder `out`; returns what was written and whether it finished."
     settings = settings_for(name, batch_sizes)

@@ -7,8 +7,10 @@ from __future__ import annotations
 from collections import Counter
 import torch
 
+from .core import GradVitError
+
 # %% auto #0
-__all__ = ['labels_paper', 'labels_bias', 'recover_labels', 'label_accuracy', 'label_trials', 'LabelExplorer']
+__all__ = ['labels_paper', 'labels_bias', 'recover_labels', 'label_accuracy', 'head_features', 'label_trials', 'LabelExplorer']
 
 # %% ../nbs/04_labels.ipynb #cc563402
 def labels_paper(grad_w:torch.Tensor, n:int) -> torch.Tensor:
@@ -39,6 +41,25 @@ def label_accuracy(pred, true) -> float:
     "Fraction of the true labels recovered, comparing multisets (order carries no information)."
     pred, true = Counter(torch.as_tensor(pred).tolist()), Counter(torch.as_tensor(true).tolist())
     return sum((pred & true).values()) / max(1, sum(true.values()))
+
+# %% ../nbs/04_labels.ipynb #10536dda
+def head_features(victim, grads:dict, labels:torch.Tensor) -> tuple[torch.Tensor, float]:
+    "Each image's head input f_b `(N, w)` from the head's shared gradient and the (distinct) labels; and the largest residual."
+    from scipy.optimize import least_squares
+    labels = torch.as_tensor(labels); N = len(labels)
+    if len(set(labels.tolist())) < N: raise GradVitError('head_features needs distinct labels (a repeated label leaves E singular)')
+    head = victim.model.head; W, b = head.weight.detach().double().cpu(), head.bias.detach().double().cpu()
+    U, S, Vh = torch.linalg.svd(grads['head.weight'].detach().double().cpu(), full_matrices=False)
+    U, SV, UL = U[:, :N], S[:N, None] * Vh[:N], U[labels, :N]   # grad W = U (S Vh) = E F, with E = U K^-1 and F = K S Vh
+    Y, g = torch.nn.functional.one_hot(labels, W.shape[0]).double(), grads['head.bias'].detach().double().cpu()
+    def factors(m):  # M = E's label rows; then K = M^-1 U_L
+        K = torch.linalg.solve(torch.as_tensor(m).reshape(N, N), UL)
+        return U @ torch.linalg.inv(K), K @ SV
+    def residual(m):
+        E, F = factors(m); P = torch.softmax(F @ W.T + b, 1)
+        return torch.cat([(N * E.T + Y - P).flatten(), N * (E.sum(1) - g)]).numpy()
+    sol = least_squares(residual, (-0.5 / N * torch.eye(N, dtype=torch.float64)).flatten().numpy(), method='lm', xtol=1e-15, ftol=1e-15, gtol=1e-15)
+    return factors(sol.x)[1].float(), float(abs(sol.fun).max())
 
 # %% ../nbs/04_labels.ipynb #c53be507
 def label_trials(victim, n:int, repeated:bool=False, rule:str='auto', trials:int=10, seed:int=0) -> dict:

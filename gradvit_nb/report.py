@@ -36,7 +36,7 @@ def run_metrics(res, sc:Scenario, prior=None, use_lpips:bool=True, **facts) -> d
              iters=res.iters_done, iters_requested=cfg.iters, seeds=cfg.seeds, best_seed=res.best_seed,
              seed_grad_loss=[round(v, 6) for v in (res.seed_grad or [])], output=cfg.output, interrupted=res.interrupted,
              seconds=round(res.seconds, 2), model=sc.victim.name, batch=len(res.images), seed=cfg.seed, images=sc.names,
-             stages=res.notes.get('stages'), torch=torch.__version__, timm=timm.__version__, gradvit_nb=__version__,
+             stages=res.notes.get('stages'), ended=res.notes.get('ended'), kept_start=res.notes.get('kept_start'), torch=torch.__version__, timm=timm.__version__, gradvit_nb=__version__,
              config={k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(cfg).items()}, **facts)
     m['lpips_available'] = m['lpips'] is not None
     return m
@@ -61,6 +61,7 @@ def summary(m:dict, out=None) -> str:
     lines = [f"GradViT on {m['model']}: batch {m['batch']}, method {m['method']}"
              + (f", {m['iters']} of {m['iters_requested']} iterations" if m['method'] != 'closed-form' else '')
              + f", {m['seconds']:.1f} s" + (f", {m['threads']} threads" if 'threads' in m else '') + ('  [interrupted]' if m['interrupted'] else ''),
+             f"why this method: {m['method_reason']}" + (f"; the search ended: {m['ended']}" if m.get('ended') else ''),
              f"labels: recovered {m['labels_recovered']}" + ('' if m['labels_true'] is None else
                  f", true {m['labels_true']} (accuracy {m['label_accuracy']:.2f})")]
     if m.get('gradient_error') is not None: lines.append(f"gradient error of the answer: {m['gradient_error']:.2e} (0 at the client's images)")

@@ -4,7 +4,7 @@
 
 # %% ../nbs/09a_semi_analytic.ipynb #930fddf3
 from __future__ import annotations
-import time
+import itertools, time
 from dataclasses import replace
 from typing import Callable
 
@@ -16,10 +16,11 @@ from .models import Victim
 from .labels import recover_labels
 from .closed_form import closed_form_problem, to_patches, from_patches
 from .gradient_matching import gradient_error
-from .attack import AttackConfig, AttackResult, AttackState, optimise, check_batch, check_target, TERMS
+from .attack import AttackConfig, AttackResult, AttackState, optimise, check_batch, check_target, TERMS, pixel_gradient
 
 # %% auto #0
-__all__ = ['semi_analytic_problem', 'PatchSystem', 'token_gradients_at', 'propose', 'semi_analytic']
+__all__ = ['STALE_CYCLES', 'CONVERGED', 'MAX_KICKS', 'semi_analytic_problem', 'PatchSystem', 'token_gradients_at', 'propose',
+           'exchange_patches', 'kick', 'semi_analytic']
 
 # %% ../nbs/09a_semi_analytic.ipynb #1b458520
 def semi_analytic_problem(victim:Victim, target:dict, n:int) -> str|None:
@@ -38,7 +39,7 @@ class PatchSystem:
     def __init__(self, victim:Victim, target:dict, n:int):
         problem = semi_analytic_problem(victim, target, n)
         if problem: raise GradVitError(problem)
-        self.victim, self.n, self.P = victim, n, victim.patch_size
+        self.victim, self.target, self.n, self.P = victim, target, n, victim.patch_size
         self.L = victim.model.patch_embed.num_patches
         self.GW = target['patch_embed.proj.weight'].double().reshape(victim.model.pos_embed.shape[-1], -1)  # w x d
         self.Ppos = target['pos_embed'].reshape(-1, self.GW.shape[0])[-self.L:].double()               # L x w
@@ -91,11 +92,37 @@ def _polish_config(cfg:AttackConfig, iters:int, seed:int) -> AttackConfig:
     return replace(cfg, iters=max(1, iters), lr=0.02, seeds=1, seed=seed, alpha_tv=0., alpha_l2=0., use_image_prior=False,
                    use_patch_prior=False, alpha_reg=0., warmup=0)
 
+# %% ../nbs/09a_semi_analytic.ipynb #04835234
+def exchange_patches(system:PatchSystem, xn:torch.Tensor, y:torch.Tensor, err:float, sweeps:int=2) -> tuple[torch.Tensor, float, int]:
+    "Greedy search over the assignment: swap one position's patches between two images while the gradient error falls."
+    v, P, H = system.victim, system.P, xn.shape[-1]
+    X = to_patches(xn, P); moves = 0
+    for _ in range(sweeps):
+        before = moves
+        for s in range(X.shape[1]):
+            for i, j in itertools.combinations(range(len(X)), 2):  # every swap stays in the affine set of position s
+                Xc = X.clone(); Xc[[i, j], s] = X[[j, i], s]
+                e = gradient_error(v, system.target, from_patches(Xc, P, H), y)
+                if e < err: X, err, moves = Xc, e, moves + 1
+        if moves == before: break
+    return from_patches(X, P, H), err, moves
+
+# %% ../nbs/09a_semi_analytic.ipynb #04835236
+def kick(system:PatchSystem, xn:torch.Tensor, size:float, seed:int) -> torch.Tensor:
+    "`xn` moved by Gaussian noise of `size` times its spread, back onto the affine sets: a fresh start near a stuck point."
+    noise = torch.randn(xn.shape, generator=torch.Generator().manual_seed(seed)).to(xn)
+    return system.project(xn + size * xn.std() * noise)
+
 # %% ../nbs/09a_semi_analytic.ipynb #048352s1
+STALE_CYCLES = 4    # cycles without a new best before the search exchanges patches, or else kicks the current point
+CONVERGED = 1e-4    # a gradient error this small: the images are exact to the eye (batch 2 stops here)
+MAX_KICKS = 5       # kicks in a row that found no better point: the search has stalled
+
 def semi_analytic(victim:Victim, target:dict, n:int, config:AttackConfig|None=None, prior=None, labels:torch.Tensor|None=None,
                   callback:Callable|None=None, progress:bool=True, device=None) -> AttackResult:
-    "Reconstruct a batch whose patch-embedding system is determined: projected optimisation, polish, proposal cycles."
+    "Reconstruct a batch whose patch-embedding system is determined: projected optimisation, polish, then proposal cycles while they pay."
     cfg = (config or AttackConfig(method='semi-analytic')).validate(); check_batch(victim, n); check_target(victim, target, cfg)
+    cfg = replace(cfg, pixel_grad=pixel_gradient(cfg, precise=True))  # the polish needs the exact pixel gradient ('auto')
     system = PatchSystem(victim, target, n)
     y = labels if labels is not None else recover_labels(target, n, cfg.label_rule)
     t0, hist, notes, stop = time.time(), {k: [] for k in (*TERMS, 'gamma', 'upsilon', 'lr')}, dict(stages=[]), [False]
@@ -112,34 +139,44 @@ def semi_analytic(victim:Victim, target:dict, n:int, config:AttackConfig|None=No
                      progress=progress, device=device, init=init, constraint=system.project)
         for k in hist: hist[k] += r.history[k]
         return r
-    def record(name, xn, err):
+    def error(xn): return gradient_error(victim, target, xn, y)
+    def record(name, err):
         notes['stages'].append(dict(stage=name, gradient_error=round(err, 6), seconds=round(time.time() - t0, 1)))
     # 1. projected optimisation from several starts; the lowest gradient loss is kept
     r = run(cfg); interrupted = r.interrupted
-    cur = victim.normalize(r.images); err = gradient_error(victim, target, cur, y); record('start', cur, err)
+    cur = victim.normalize(r.images); err = error(cur); record('start', err)
     best = (err, cur)
-    # 2. polish, then 3. proposal-and-polish cycles while they keep improving
+    # 2. polish, then 3. proposal-and-polish cycles until the cycles or the time budget run out
     if not interrupted:
         r = run(_polish_config(cfg, polish_iters, cfg.seed), init=r.images[None]); interrupted = r.interrupted
-        cur = victim.normalize(r.images); err = gradient_error(victim, target, cur, y); record('polish', cur, err)
+        cur = victim.normalize(r.images); err = error(cur); record('polish', err)
         best = min(best, (err, cur), key=lambda e: e[0])
-    stale, lam = 0, 1.
+    stale, lam, kicks, ended = 0, 1., 0, f'{cfg.cycles} cycles'
     try:
         for c in range(cfg.cycles):
-            if interrupted: break
-            # after a cycle that did not beat the best, step only part of the way from the best (a trust region)
+            if interrupted: ended = 'interrupted'; break
+            if cfg.time_budget and time.time() - t0 > cfg.time_budget: ended = 'time budget'; break
+            if best[0] < CONVERGED: ended = 'converged'; break
+            if kicks > MAX_KICKS: ended = 'stalled'; break
+            # after a cycle that did not beat the best, step only part of the way from the best (a trust region);
+            # after one that did, follow the path from where it ended (the search needs its worse steps too)
             base = best[1] if lam < 1 else cur
-            prop = base + lam * (propose(system, base, y) - base); e_prop = gradient_error(victim, target, prop, y)
+            prop = base + lam * (propose(system, base, y) - base); e_prop = error(prop)
             r = run(_polish_config(cfg, polish_iters // 2, cfg.seed + c + 1), init=victim.denormalize(prop)[None]); interrupted = r.interrupted
-            pol = victim.normalize(r.images); e_pol = gradient_error(victim, target, pol, y)
+            pol = victim.normalize(r.images); e_pol = error(pol)
             err, cur = min((e_prop, prop), (e_pol, pol), key=lambda e: e[0])  # the next cycle starts from the better of the two
-            record(f'cycle {c + 1}', cur, err)
+            record(f'cycle {c + 1}', err)
             stale = stale + 1 if err >= best[0] else 0
+            if err < best[0]: kicks = 0
             lam = 1. if err < best[0] else max(lam / 2, 1 / 8)
             best = min(best, (err, cur), key=lambda e: e[0])
-            if stale >= 6: break  # six cycles that did not beat the best, down to an eighth of a step: converged or stuck
-    except KeyboardInterrupt: interrupted = True  # Ctrl-C between stages: keep the best so far
+            if stale >= STALE_CYCLES:  # stuck: exchange patches between images; if that finds nothing, kick the best point
+                x, e, moves = exchange_patches(system, best[1], y, best[0]); record(f'exchange: {moves} swaps', e)
+                if moves: best = (e, x); cur = x
+                else: kicks += 1; cur = kick(system, best[1], 0.1 * kicks, cfg.seed + c)
+                stale, lam = 0, 1.
+    except KeyboardInterrupt: interrupted, ended = True, 'interrupted'  # Ctrl-C between stages: keep the best so far
     images = victim.denormalize(best[1]).clamp(0, 1).cpu()
-    notes.update(gradient_error=round(best[0], 6), patch_residual=round(system.residual(best[1]), 8))
+    notes.update(gradient_error=round(best[0], 6), patch_residual=round(system.residual(best[1]), 8), ended=ended, kicks=kicks)
     return AttackResult(images, y.cpu(), hist, len(hist['total']), interrupted, time.time() - t0, cfg, images[None], [best[0]], 0,
                         'semi-analytic', notes)
