@@ -1,8 +1,8 @@
 """The semi-analytic attack on sets of bundled photos: set S is the batch that seed S draws from the bundled photos.
 
-    python data/semi_analytic_sets.py OUT.jsonl --batch 4 --sets 0 1 2 3 4 [--threads 1] [--model vit-p8]
+    python data/semi_analytic_sets.py OUT.jsonl --batch 4 --sets 0 1 2 3 4 [--threads 1] [--model vit-p8] [--kw JSON]
 
-Each set is attacked with the default preset (`cpu-demo`, method auto) and scored; one JSON line per set is appended
+Each set is attacked with the default preset (`cpu-demo`, method auto; `--kw` overrides its fields) and scored; one JSON line per set is appended
 to OUT.jsonl (sets already there are skipped, so an interrupted run resumes). `--summary` prints the table of a file.
 """
 import argparse, json, time
@@ -49,12 +49,13 @@ if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('out'); p.add_argument('--batch', type=int, default=4); p.add_argument('--sets', type=int, nargs='+', default=[0, 1, 2, 3, 4])
     p.add_argument('--threads', type=int, default=1); p.add_argument('--model', default='vit-p8'); p.add_argument('--summary', action='store_true')
+    p.add_argument('--kw', default='{}', help='preset fields to override, as JSON')
     a = p.parse_args()
     if a.summary: print(summary(a.out)); raise SystemExit
     set_threads(a.threads); victim = load_victim(a.model); out = Path(a.out)
     done = {(r['set'], r['batch']) for r in map(json.loads, out.read_text().splitlines())} if out.exists() else set()
     for s in a.sets:
         if (s, a.batch) in done: continue
-        row = attack_set(victim, s, a.batch)
+        row = dict(attack_set(victim, s, a.batch, **json.loads(a.kw)), overrides=json.loads(a.kw))
         with out.open('a') as f: f.write(json.dumps(row) + '\n')
         print(f"set {s}: {row['psnr']:.1f} dB ({row['gain_over_mean_colour_db']:+.1f}), {row['seconds']:.0f} s, {row['ended']}", flush=True)

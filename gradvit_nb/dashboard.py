@@ -301,6 +301,7 @@ def run(self:Dashboard) -> bool:
     self.last_defence, self.last_facts = d, facts
     self.history, self.psnr_curve, self.images, self.result, self.metrics, self.t = {}, [], None, None, None, 0
     self.method_used, self._t0, self._drawn = method, time.time(), 0.
+    self._behind = '' if d.kind == 'none' else f', behind {d.label}'  # the running status keeps saying which defence
     self._stop.clear(); self.progress.max, self.progress.value = cfg.iters, 0
     with self.curves.batch_update():
         for tr in self.curves.data: tr.x, tr.y = [], []
@@ -323,7 +324,7 @@ def _on_step(self:Dashboard, s:AttackState) -> bool:
     self.psnr_curve.append((s.t, mean_psnr))
     g = next((v for v in reversed(s.history.get('grad', [])) if not math.isnan(v)), float('nan'))
     now = time.time()
-    self._set_status('running', f'{self.method_used}: iteration {s.t} of {s.T}, {now - self._t0:.0f} s, gradient loss {g:.4g}; '
+    self._set_status('running', f'{self.method_used}: iteration {s.t} of {s.T}, {now - self._t0:.0f} s, gradient loss {g:.4g}{self._behind}; '
                                 f'PSNR {mean_psnr:.1f} dB (the lesson knows the originals; an attacker does not)')
     self.progress.max, self.progress.value = s.T, s.t  # a multi-stage method may run longer than cfg.iters
     if now - self._drawn < REDRAW_SECONDS and s.t < s.T: return self._stop.is_set()
