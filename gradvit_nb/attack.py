@@ -66,7 +66,7 @@ class AttackConfig:
     unroll_steps: int = _f(1, 'the target is a FedAvg update of this many local SGD steps, unrolled in the loss (1: a gradient)', min=1)
     unroll_lr: float = _f(0.1, "the clients' local learning rate, for unroll_steps > 1", min=0, strict=True)
     polish_iters: int = _f(600, 'semi-analytic: iterations of each polish at a low learning rate (at most iters)', min=0)
-    cycles: int = _f(200, 'semi-analytic: proposal-and-polish cycles at most', min=0)
+    cycles: int = _f(20, 'semi-analytic: proposal-and-polish cycles at most', min=0)
     time_budget: float = _f(0., 'semi-analytic: seconds after which no new cycle starts (0: no limit)', min=0)
 
     def validate(self):

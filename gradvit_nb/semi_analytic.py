@@ -176,6 +176,7 @@ def semi_analytic(victim:Victim, target:dict, n:int, config:AttackConfig|None=No
                 else: kicks += 1; cur = kick(system, best[1], 0.1 * kicks, cfg.seed + c)
                 stale, lam = 0, 1.
     except KeyboardInterrupt: interrupted, ended = True, 'interrupted'  # Ctrl-C between stages: keep the best so far
+    if interrupted: ended = 'interrupted'  # also when the Stop came during the last cycle or before the first
     images = victim.denormalize(best[1]).clamp(0, 1).cpu()
     notes.update(gradient_error=round(best[0], 6), patch_residual=round(system.residual(best[1]), 8), ended=ended, kicks=kicks)
     return AttackResult(images, y.cpu(), hist, len(hist['total']), interrupted, time.time() - t0, cfg, images[None], [best[0]], 0,
