@@ -6,6 +6,7 @@
 from __future__ import annotations
 from collections import Counter
 import torch
+from scipy.optimize import least_squares
 
 from .core import GradVitError
 
@@ -45,7 +46,6 @@ def label_accuracy(pred, true) -> float:
 # %% ../nbs/04_labels.ipynb #10536dda
 def head_features(victim, grads:dict, labels:torch.Tensor) -> tuple[torch.Tensor, float]:
     "Each image's head input f_b `(N, w)` from the head's shared gradient and the (distinct) labels; and the largest residual."
-    from scipy.optimize import least_squares
     labels = torch.as_tensor(labels); N = len(labels)
     if len(set(labels.tolist())) < N: raise GradVitError('head_features needs distinct labels (a repeated label leaves E singular)')
     head = victim.model.head; W, b = head.weight.detach().double().cpu(), head.bias.detach().double().cpu()
