@@ -4,7 +4,7 @@ SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-# torch first, pinned to the release that the course machines install from their local cache; override for others,
+# torch first, pinned to the release the project is tested with (a local wheel cache serves it offline); override for others,
 # e.g. make demo TORCH_SPEC="torch torchvision --index-url https://download.pytorch.org/whl/cpu"
 TORCH_SPEC ?= torch==2.14.1 torchvision==0.29.1
 # the library versions that made the stored figures (data/results); `make CONSTRAINTS=` installs without the pins

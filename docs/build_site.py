@@ -1,6 +1,6 @@
 """Build the lessons site (`make docs`): execute the student lessons, then render them with mkdocs-material and
 mkdocs-jupyter, beside an API reference made by mkdocstrings. Why mkdocs: Quarto (nbdev's own site tool) cannot be
-installed on the course machines; mkdocs-material is a maintained pip package whose mkdocs-jupyter plugin renders
+installed offline from the package registries; mkdocs-material is a maintained pip package whose mkdocs-jupyter plugin renders
 executed notebooks (images, and plotly with its JavaScript inlined, so the site works offline)."""
 import argparse, os, shutil, subprocess, sys
 from pathlib import Path
@@ -16,13 +16,14 @@ def execute(nb: Path, env: dict):
 
 
 def with_site_picture(src: Path) -> str:
-    "The text of `src` with the README picture's repository path (../data/results/readme.png) replaced by its site copy."
-    return src.read_text(encoding='utf-8').replace('](../data/results/readme.png)', '](readme.png)')
+    "The text of `src` with the repository paths of the README picture and the docs pages replaced by their site copies."
+    text = src.read_text(encoding='utf-8').replace('](../data/results/readme.png)', '](readme.png)')
+    return text.replace('](../docs/developers.md)', '](developers.md)').replace('](../docs/facilitator.md)', '](facilitator.md)')
 
 
 def build(work: Path, site: Path, only=None) -> Path:
     "Copy the student lessons into `work`, execute them (or those named in `only`), write mkdocs.yml, build `site`."
-    from gradvit_nb.lessons import copy_lessons, LESSON_SECTIONS
+    from gradvit_nb.lessons import copy_lessons, LESSON_SECTIONS, HIDDEN_TAG
     shutil.rmtree(work, ignore_errors=True)
     lessons = {p.stem: p for p in copy_lessons(work)}
     docs = work/'lessons'
@@ -45,10 +46,12 @@ def build(work: Path, site: Path, only=None) -> Path:
     nav += ['  - API reference:'] + [f'      - {m}: api/{m}.md' for m in modules]
     # the plumbing notebooks, results and commands: one page for developers, the guide in docs/
     (docs/'developers.md').write_text(with_site_picture(ROOT/'docs'/'developers.md'), encoding='utf-8')
-    nav += ['  - For developers: developers.md']
+    (docs/'facilitator.md').write_text((ROOT/'docs'/'facilitator.md').read_text(encoding='utf-8'), encoding='utf-8')
+    nav += ['  - For instructors: facilitator.md', '  - For developers: developers.md']
     (work/'mkdocs.yml').write_text('\n'.join([
         'site_name: gradvit_nb lessons', f'docs_dir: {docs}', f'site_dir: {site}', 'use_directory_urls: false',
         'theme:', '  name: material', 'plugins:', '  - search', '  - mkdocs-jupyter:', '      include_source: false',
+        '      remove_tag_config:', f'        remove_cell_tags: [{HIDDEN_TAG}]',  # the lessons' hidden set-up cells
         '  - mkdocstrings:', '      handlers:', '        python:', f'          paths: [{ROOT}]',
         '          options: {show_source: false, docstring_style: sphinx}', 'nav:', *nav, '']))
     subprocess.run([sys.executable, '-m', 'mkdocs', 'build', '-q', '-f', str(work/'mkdocs.yml')], check=True,

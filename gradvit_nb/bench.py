@@ -128,9 +128,9 @@ def _timers(victim, grads, x, prior, iters, warmup, seeds, pixel_grads) -> dict:
     return T
 
 def _psnr_at_budget(victim, grads, x, y, prior, pixel_grad, ms_per_iter, budget) -> dict:
-    "Our PSNR after the iterations the measured speed fits into `budget` seconds, also stopped at the budget."
+    "Our PSNR (the default's terms, one start) after the iterations the measured speed fits into `budget` seconds, also stopped at the budget."
     k = max(1, int(budget * 1000 / ms_per_iter)); t0 = time.perf_counter()
-    res = optimise(victim, grads, len(x), replace(_configs(pixel_grad)[0], iters=k, callback_every=1), prior=prior,
+    res = optimise(victim, grads, len(x), replace(_configs(pixel_grad)[1], iters=k, callback_every=1), prior=prior,
                      progress=False, callback=lambda s: time.perf_counter() - t0 > budget, device='cpu')
     return dict(psnr=evaluate(res.images, x, res.labels.tolist(), y.tolist(), use_lpips=False)['psnr'],
                 iters=res.iters_done, planned_iters=k, seconds=round(time.perf_counter() - t0, 2))
@@ -162,7 +162,7 @@ def run_bench(out, iters:int=40, repeats:int=5, warmup:int=5, threads:int|None=N
         one = med[f'seeds{seeds[0]}/{pg}']
         v['seeds_cost'] = {str(S): dict(ms_per_iter=round(med[f'seeds{S}/{pg}'], 2), together_vs_one=round(med[f'seeds{S}/{pg}'] / one, 2),
                                         separate_vs_one=float(S)) for S in seeds}
-        v['psnr_at_budget'] = _psnr_at_budget(victim, grads, x, y, prior, pg, v['ours_ms_per_iter'], budget)
+        v['psnr_at_budget'] = _psnr_at_budget(victim, grads, x, y, prior, pg, v['no_image_prior_ms_per_iter'], budget)
         r['variants'][pg] = v
     r.update(r['variants'][pixel_grads[0]])  # the top-level figures are the default's
     r['psnr_at_budget'] = {'ours' if pg == PIXEL_GRADS[0] else f'ours ({pg})': v['psnr_at_budget'] for pg, v in r['variants'].items()}
@@ -191,11 +191,12 @@ def _targets(v:dict, r:dict) -> dict:
     others = [r['psnr_at_budget'][a]['psnr'] for a in BREACHING_ATTACKS if a in r['psnr_at_budget']]
     ours = v['psnr_at_budget']['psnr']
     return {
-        'speed_vs_seethroughgradients': speed('>= 1.3x', v['ours_ms_per_iter']),
-        # not a target of its own: breaching's step has no separate prior CNN, so this is the like-for-like speed
-        'speed_vs_seethroughgradients_without_image_prior': speed('>= 1.3x (like for like)', v['no_image_prior_ms_per_iter']),
-        'step_to_forward_ratio': dict(target='<= 6', measured=round(v['step_to_forward_ratio'], 2),
-                                      met=v['step_to_forward_ratio'] <= TARGETS['step_to_forward_ratio']),
+        # the default's step (cpu-demo's terms: no image prior, like breaching's step, which has no prior CNN either)
+        'speed_vs_seethroughgradients': speed('>= 1.3x', v['no_image_prior_ms_per_iter']),
+        'step_to_forward_ratio': dict(target='<= 6', measured=round(v['no_image_prior_ms_per_iter'] / r['forward_ms'], 2),
+                                      met=v['no_image_prior_ms_per_iter'] / r['forward_ms'] <= TARGETS['step_to_forward_ratio']),
+        # the study recipe's step, with the prior CNN: for reference
+        'speed_vs_seethroughgradients_study_step': speed('>= 1.3x (reference)', v['ours_ms_per_iter']),
         'eight_seeds_cost': dict(target='<= 4x one seed', measured=eight, met=None if eight is None else eight <= TARGETS['eight_seeds_cost']),
         'psnr_at_budget': dict(target='above both breaching attacks', measured=ours, met=None if len(others) < 2 else ours > max(others)),
     }
@@ -207,12 +208,12 @@ def bench_markdown(r:dict) -> str:
     V = r['variants']
     L = ["# gradvit-nb bench", '', f"{r['model']}, batch {r['batch']}, {r['threads']} thread(s), {r['device']} ({r['cpu']}, "
          f"{r['cpu_count']} cores), torch {r['torch']}; {r['iters']} iterations per timing, {r['warmup']} warm-up excluded, "
-         f"median of {r['repeats']} repeats. Ours with each way of computing the pixel gradient (the default, "
-         f"`{PIXEL_GRADS[0]}`, made every stored result).", '',
+         f"median of {r['repeats']} repeats. Ours with each way of computing the pixel gradient (`{PIXEL_GRADS[1]}` is the "
+         f"default attack's, `{PIXEL_GRADS[0]}` the study recipe's, which made the stored analyses); one start per step.", '',
          '| measure | ms per iteration | forward passes |', '|---|---|---|']
     for pg, v in V.items():
-        L += [f"| ours, full GradViT step (cpu-demo), {pg} | {v['ours_ms_per_iter']:.1f} | {v['step_to_forward_ratio']:.1f} |",
-              f"| ours, without the image prior (gradient, TV, patch prior), {pg} | {v['no_image_prior_ms_per_iter']:.1f} | {v['no_image_prior_ms_per_iter'] / r['forward_ms']:.1f} |",
+        L += [f"| ours, the study step (cpu-study: gradient, TV, patch and image prior), {pg} | {v['ours_ms_per_iter']:.1f} | {v['step_to_forward_ratio']:.1f} |",
+              f"| ours, the default's step (cpu-demo: gradient, TV, patch prior), {pg} | {v['no_image_prior_ms_per_iter']:.1f} | {v['no_image_prior_ms_per_iter'] / r['forward_ms']:.1f} |",
               f"| ours, gradient matching only, {pg} | {v['grad_only_ms_per_iter']:.1f} | {v['grad_step_to_forward_ratio']:.1f} |"]
     for a, ms in r['breaching_ms_per_iter'].items(): L.append(f"| breaching {a} | {ms:.1f} | {ms / r['forward_ms']:.1f} |")
     if r['breaching_error']: L.append(f"| breaching | not measured: {r['breaching_error']} | |")

@@ -22,10 +22,11 @@ from .report import run_metrics, write_run, summary
 from .experiments import run_experiment, EXPERIMENTS
 from .bench import run_bench
 from .lessons import copy_lessons
+from .preflight import preflight, report
 
 # %% auto #0
 __all__ = ['option', 'add_config_options', 'config_from', 'build_parser', 'defence_from', 'cli_scenario', 'attack', 'experiment',
-           'federated', 'lessons', 'bench', 'main']
+           'federated', 'lessons', 'bench', 'check', 'main']
 
 # %% ../nbs/92_cli.ipynb #7de3c76c
 def option(name:str) -> str:
@@ -122,9 +123,12 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument('--model', default='vit-p4', help='zoo victim (default vit-p4)')
     b.add_argument('--quiet', action='store_true', help='no progress bar')
     l = sub.add_parser('lessons', help='copy the student notebooks and the results they read into DIR, for jupyter lab DIR',
-                       description='Write DIR/lessons/*.ipynb (the student notebooks, without the developer export cell) and DIR/data/results.')
+                       description='Write DIR/lessons/*.ipynb (the student view of each lesson: no tests, library code as imports and docs) and DIR/data/results.')
     l.add_argument('dir', metavar='DIR', help='a new or empty folder')
     l.add_argument('--developer', action='store_true', help='also copy the developer notebooks (core, data, CLI, zoo training, bench)')
+    k = sub.add_parser('check', help='before a workshop: versions, threads, how long the demo takes here, LPIPS, Flower (nothing downloaded or written)',
+                       description='Pre-flight check of this machine for the lessons and the dashboard; exit status 1 when the lessons or the model zoo are missing.')
+    k.add_argument('--seconds', type=float, default=5., help='seconds to time each of the two attack steps (default 5)')
     return p
 
 # %% ../nbs/92_cli.ipynb #a542665f
@@ -232,6 +236,12 @@ def bench(args) -> int:
     print((Path(args.out)/'bench.md').read_text())
     return 0
 
+def check(args) -> int:
+    "Run `gradvit-nb check`: the pre-flight report; 1 when the lessons or the zoo are missing."
+    if not 0.5 <= args.seconds <= 120: raise GradVitError(f'--seconds must be between 0.5 and 120 (got {args.seconds})')
+    r = preflight(args.seconds); print(report(r))
+    return 0 if r['lessons'] and r['zoo'] else 1
+
 # %% ../nbs/92_cli.ipynb #226a494b
 def main(argv=None) -> int:
     "Entry point of `gradvit-nb`: 0 on success, 2 with a one-line error on bad input, 130 when interrupted."
@@ -241,6 +251,7 @@ def main(argv=None) -> int:
         if args.command == 'experiment': return experiment(args)
         if args.command == 'bench': return bench(args)
         if args.command == 'lessons': return lessons(args)
+        if args.command == 'check': return check(args)
         if args.command == 'federated': federated(args); return 0
         return 130 if attack(args)['interrupted'] else 0  # partial results are written; the shell learns it was stopped
     except GradVitError as e:

@@ -277,16 +277,20 @@ def privacy_utility(out, rows:list[dict], victim_name:str='vit-p4', steps:int=10
                            gain_sd=statistics.stdev(gains) if len(gains) > 1 else 0.))
     from matplotlib.figure import Figure
     fig = Figure(figsize=(5.6, 3.6), dpi=110); ax = fig.add_subplot(1, 1, 1)
+    shown = [p['gain'] for p in points if p['gain'] is not None]; mid = (min(shown) + max(shown)) / 2 if shown else 0.
     for p in points:
         if p['gain'] is None: continue
         ax.errorbar(p['gain'], p['accuracy_after'], xerr=p['gain_sd'], fmt='o', color='crimson' if p['sigma'] else 'black', capsize=3)
         eps = '' if p['epsilon'] is None else f", ε {p['epsilon']:.2g}"
-        ax.annotate(p['label'] + eps, (p['gain'], p['accuracy_after']), textcoords='offset points', xytext=(5, -11 if p['sigma'] is None else 5), fontsize=7)
+        # no DP's label above it; a DP point's label above-right, or below-left on the right half (inside the axes, off the no-DP point)
+        right = p['sigma'] is not None and p['gain'] > mid
+        ax.annotate(p['label'] + eps, (p['gain'], p['accuracy_after']), textcoords='offset points', fontsize=7, ha='right' if right else 'left',
+                    xytext=(-5, -12) if right else (5, 5))
     run0 = old['runs'][0]  # the zoo victim's own accuracy and the fresh head's, for scale
     ax.axhline(run0['accuracy_trained'], color='grey', lw=.8, ls='--'); ax.axhline(run0['accuracy_before'], color='grey', lw=.8, ls=':')
     ax.annotate('the zoo victim', (0, run0['accuracy_trained']), xycoords=('axes fraction', 'data'), fontsize=7, color='grey', xytext=(3, 3), textcoords='offset points')
     ax.annotate('fresh head', (0, run0['accuracy_before']), xycoords=('axes fraction', 'data'), fontsize=7, color='grey', xytext=(3, 3), textcoords='offset points')
-    ax.axvline(0, color='grey', lw=.8, ls=':'); ax.set_xlabel("attack's gain over the mean-colour row (dB)")
+    ax.margins(x=0.12); ax.axvline(0, color='grey', lw=.8, ls=':'); ax.set_xlabel("attack's gain over the mean-colour row (dB)")
     ax.set_ylabel(f'accuracy after {steps} steps from a fresh head'); ax.set_title('privacy against utility (DP-SGD, C = 1)', fontsize=9)
     fig.tight_layout(); buf = io.BytesIO(); fig.savefig(buf, format='png')
     atomic_write_bytes(out/'privacy_utility.png', buf.getvalue())

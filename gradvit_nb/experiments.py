@@ -199,15 +199,17 @@ def write_table(path:Path, name:str, rows:list[dict], refs:list[dict], info:dict
 # %% ../nbs/15_experiments.ipynb #2369e195
 def write_figure(path:Path, name:str, x_all:torch.Tensor, pictures:dict[str, torch.Tensor], rows:list[dict]):
     "Write figure.png: the originals, then the seed-0 reconstruction of each setting with its PSNR."
+    import textwrap
     from matplotlib.figure import Figure
     names = list(pictures)
-    fig = Figure(figsize=(1.1 * len(x_all) + 1.6, 1.15 * (len(names) + 1) + .4), dpi=110)
+    # constrained layout leaves room for the title and for the longest row label (tight_layout clipped both)
+    fig = Figure(figsize=(1.1 * len(x_all) + 2.2, 1.15 * (len(names) + 1) + .6), dpi=110, layout='constrained')
     items = [('originals', x_all)] + [(s, pictures[s]) for s in names]
     for i, (label, imgs) in enumerate(items):
         ax = fig.add_subplot(len(items), 1, i + 1); ax.imshow(image_grid([imgs], scale=2)); ax.set_xticks([]); ax.set_yticks([])
         r = next((r for r in rows if r['setting'] == label and r['seed'] == 0), None)
-        ax.set_ylabel(label + ('' if r is None else f"\n{r['psnr']:.1f} dB"), rotation=0, ha='right', va='center', fontsize=8)
-    fig.suptitle(f'{name}: seed 0 of each setting', fontsize=9); fig.tight_layout()
+        ax.set_ylabel(textwrap.fill(label, 18) + ('' if r is None else f"\n{r['psnr']:.1f} dB"), rotation=0, ha='right', va='center', fontsize=8)
+    fig.suptitle(f'{name}: seed 0 of each setting', fontsize=9)
     buf = io.BytesIO(); fig.savefig(buf, format='png'); atomic_write_bytes(path, buf.getvalue())
 
 # %% ../nbs/15_experiments.ipynb #ed34ab44

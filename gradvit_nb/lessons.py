@@ -4,15 +4,16 @@
 
 # %% ../nbs/92b_lessons.ipynb #8f4dab34
 from __future__ import annotations
-import json, shutil
+import ast, copy, json, re, shutil
 from pathlib import Path
 
 import gradvit_nb
 from .core import GradVitError, atomic_write_bytes, check_out_dir
 
 # %% auto #0
-__all__ = ['LESSON_SECTIONS', 'DEVELOPER_NOTEBOOKS', 'HOME', 'NEEDS_FL', 'lessons_source', 'student_notebook', 'copy_lessons',
-           'results_dir', 'colab_cells', 'in_checkout']
+__all__ = ['LESSON_SECTIONS', 'DEVELOPER_NOTEBOOKS', 'TEST_CALLS', 'HIDDEN_TAG', 'HOME', 'NEEDS_FL', 'lessons_source',
+           'strip_tests', 'library_imports', 'student_view', 'student_notebook', 'copy_lessons', 'results_dir',
+           'colab_cells', 'in_checkout']
 
 # %% ../nbs/92b_lessons.ipynb #0b6fcd56
 LESSON_SECTIONS = {  # the student order: the index, the site's menu and the workshop follow it
@@ -24,7 +25,7 @@ LESSON_SECTIONS = {  # the student order: the index, the site's menu and the wor
     'Defences': ('22_defences', '23_federated'),
 }
 # plumbing, not lessons: numbered 90 and up, so that the lessons come first in nbs/
-DEVELOPER_NOTEBOOKS = ('90_core', '91_data', '92_cli', '92a_entry', '92b_lessons', '93_train_zoo', '94_bench', '94a_fast_matching')
+DEVELOPER_NOTEBOOKS = ('90_core', '91_data', '92_cli', '92a_entry', '92b_lessons', '92c_preflight', '93_train_zoo', '94_bench', '94a_fast_matching')
 
 def lessons_source() -> Path:
     "Where the lessons are: inside the installed wheel, or (an editable install) in the checkout beside the package."
@@ -33,12 +34,104 @@ def lessons_source() -> Path:
         if (root/'nbs').is_dir() and (root/'data'/'results').is_dir(): return root
     raise GradVitError('this installation of gradvit_nb has no lessons; install the wheel, or use a checkout of the project')
 
+# %% ../nbs/92b_lessons.ipynb #5e0d1a02
+TEST_CALLS = ('test_eq', 'test_ne', 'test_close', 'test_fail', 'test_is', 'test_eq_type', 'test_shuffled', 'test_stdout',
+              'test_warns', 'test_fig_exists', 'test_sig')  # fastcore.test: what the lessons' tests call
+
+def _is_test(stmt:ast.stmt) -> bool:
+    "A top-level `assert`, or a bare call of a fastcore test function."
+    if isinstance(stmt, ast.Assert): return True
+    f = stmt.value.func if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) else None
+    return isinstance(f, ast.Name) and f.id in TEST_CALLS
+
+def strip_tests(src:str) -> str:
+    "`src` without its top-level tests (whole lines, or the test's part of a line joined by `;`); unparsable cells unchanged."
+    try: body = ast.parse(src).body
+    except SyntaxError: return src
+    lines, cut, keep = src.split('\n'), {}, set()
+    for s in body:
+        rows = range(s.lineno - 1, s.end_lineno)
+        if not _is_test(s): keep.update(rows); continue
+        for r in rows: cut.setdefault(r, []).append(s)
+    out = []
+    for i, line in enumerate(lines):
+        if i not in cut: out.append(line); continue
+        if i not in keep: continue  # the line holds tests only (its trailing comment goes with them)
+        for s in sorted(cut[i], key=lambda s: -s.col_offset):  # a test joined to kept code by ';': cut its columns
+            line = line[:s.col_offset] + line[s.end_col_offset:]
+        out.append(re.sub(r';\s*(?=;|$|#)', '', re.sub(r'^(\s*);\s*', r'\1', line)).rstrip())
+    return '\n'.join(out).strip('\n')
+
+def _only_comments(src:str) -> bool:
+    "Whether `src` holds no code."
+    return all(not l.strip() or l.strip().startswith('#') for l in src.split('\n'))
+
+# %% ../nbs/92b_lessons.ipynb #5e0d1a04
+HIDDEN_TAG = 'remove_cell'  # nbconvert's TagRemovePreprocessor tag: the site leaves these cells out, a copy folds them
+
+def _default_exp(nb) -> str|None:
+    "The module a notebook exports to (its `default_exp`)."
+    for c in nb.cells:
+        if c.cell_type == 'code' and 'default_exp' in c.directives_: return c.directives_['default_exp'].split()[0]
+
+def _patched(f:ast.stmt) -> bool:
+    "Whether a function is a method added to a class with fastcore's `@patch` (it is imported with its class)."
+    return any((d.id if isinstance(d, ast.Name) else getattr(d, 'attr', '')) in ('patch', 'patch_to')
+               for d in (getattr(x, 'func', x) for x in getattr(f, 'decorator_list', [])))
+
+def library_imports(src:str, module:str) -> str:
+    "What an export cell gives a student: its own imports, and the names it defines taken from the installed `module`."
+    body, lines, names = ast.parse(src).body, [], []
+    for s in body:
+        if isinstance(s, (ast.Import, ast.ImportFrom)) and getattr(s, 'module', None) != '__future__': lines.append(ast.get_source_segment(src, s))
+        elif isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and not _patched(s): names.append(s.name)
+        elif isinstance(s, (ast.Assign, ast.AnnAssign)):
+            for t in (s.targets if isinstance(s, ast.Assign) else [s.target]):
+                names += [n.id for n in ast.walk(t) if isinstance(n, ast.Name)]
+    if names: lines.append(f"from gradvit_nb.{module} import {', '.join(dict.fromkeys(names))}")
+    return '\n'.join(lines)
+
+_re_heading = re.compile(r'^(#+)\s+(.*)')
+
+class student_view:
+    "nbdev processor: export cells become imports from the library, tests and 'Tests' sections go, hidden cells fold."
+    def __init__(self, nb): self.nb, self.module = nb, _default_exp(nb)
+    def begin(self):
+        from fastcore.nbio import mk_cell
+        cells, imported, skip = [], False, None  # skip: the level of the 'Tests' section being left out
+        for c in self.nb.cells:
+            d, src = c.directives_, c.source
+            if c.cell_type == 'markdown' and (h := _re_heading.match(src.lstrip())):
+                level = len(h.group(1))
+                if skip and level <= skip: skip = None
+                if skip is None and h.group(2).startswith('Tests'): skip = level
+            if skip or 'default_exp' in d or 'nbdev_export' in src: continue
+            if c.cell_type != 'code': cells.append(c); continue
+            if self.module and {'export', 'exports'} & d.keys():
+                if 'exports' in d:  # a lesson about this code: its source, folded
+                    cells.append(mk_cell(f'<details><summary>Source</summary>\n\n```python\n{src.strip()}\n```\n</details>', 'markdown'))
+                c.source = ('' if imported else 'from nbdev.showdoc import show_doc\n') + library_imports(src, self.module)
+                c.directives_, imported = {k: v for k, v in d.items() if k not in ('export', 'exports')}, True
+                cells.append(c); continue
+            c.source = strip_tests(src)
+            if _only_comments(c.source): continue
+            if 'hide' in d:  # it still runs (imports, set-up), but nobody reads it
+                c.metadata['tags'] = [*c.metadata.get('tags', []), HIDDEN_TAG]; c.metadata['jupyter'] = dict(source_hidden=True)
+            cells.append(c)
+        self.nb.cells = cells
+
 def student_notebook(nb:dict) -> dict:
-    "A lesson without the developer's export cell (running it never rewrites the installed library) and without outputs."
-    cells = [c for c in nb['cells'] if 'nbdev_export' not in ''.join(c.get('source', []))]
-    for c in cells:
+    "The student view of a lesson (nbdev's processors and the cell directives, as above), without outputs."
+    from fastcore.nbio import dict2nb, nb2dict
+    from nbdev.process import NBProcessor
+    from nbdev.processors import add_show_docs, hide_line
+    proc = NBProcessor(nb=dict2nb(copy.deepcopy(nb)), procs=[add_show_docs, student_view, hide_line])
+    proc.process()
+    out = nb2dict(proc.nb)
+    for i, c in enumerate(out['cells']):
+        c.setdefault('id', f'student{i:03d}')  # cells made here (show_doc, folded source) need ids too (nbformat 4.5)
         if c['cell_type'] == 'code': c['outputs'], c['execution_count'] = [], None
-    return {**nb, 'cells': cells}
+    return out
 
 # %% ../nbs/92b_lessons.ipynb #2d8bef78
 def copy_lessons(dest, developer:bool=False) -> list[Path]:

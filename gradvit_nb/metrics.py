@@ -78,7 +78,7 @@ class Lpips:
         self.model, self.error = None, None
         if 'alex' in Lpips._cache: self.model, self.error = Lpips._cache['alex']; return
         try: self.model = _safe_lpips()
-        except (OSError, URLError):  # offline, no cached file: the usual case on course machines
+        except (OSError, URLError):  # offline, no cached file: the usual case in a workshop room
             self.error = f'LPIPS off: no AlexNet weights here and no network (put {ALEXNET_URL.rsplit("/", 1)[-1]} in {Path(torch.hub.get_dir())/"checkpoints"})'
         except Exception as e:  # a damaged file, or one that is not plain weights (a pickle that would run code is refused)
             self.error = f'LPIPS off: its AlexNet weights file could not be read safely ({type(e).__name__})'
