@@ -63,7 +63,8 @@ app: $(STAMP)
 	$(BIN)/voila apps/dashboard.ipynb
 
 # the lessons as a static site (mkdocs-material + mkdocs-jupyter, API reference by mkdocstrings): every student lesson
-# is executed first (6 min 54 s on the idle 2-core machine, 2026-11-28); open build/site/index.html
+# is executed first (6 min 54 s on the idle 2-core machine, 2026-11-28), lesson by lesson; unchanged lessons come from
+# build/executed, and a lesson that fails is reported and shows its last good build; open build/site/index.html
 docs: $(STAMP)
 	$(BIN)/python docs/build_site.py
 

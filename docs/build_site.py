@@ -1,18 +1,48 @@
 """Build the lessons site (`make docs`): execute the student lessons, then render them with mkdocs-material and
 mkdocs-jupyter, beside an API reference made by mkdocstrings. Why mkdocs: Quarto (nbdev's own site tool) cannot be
 installed offline from the package registries; mkdocs-material is a maintained pip package whose mkdocs-jupyter plugin renders
-executed notebooks (images, and plotly with its JavaScript inlined, so the site works offline)."""
-import argparse, os, shutil, subprocess, sys
+executed notebooks (images, and plotly figures that use one copy of plotly.js for the whole site, offline)."""
+import argparse, functools, hashlib, json, os, shutil, subprocess, sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def execute(nb: Path, env: dict):
-    "Run one lesson in place with nbconvert (in its own folder, so '../data/results' resolves)."
+@functools.cache
+def library_key() -> str:
+    "A hash of the library's source and of the stored results the lessons read."
+    h = hashlib.sha256()
+    for f in sorted([*(ROOT/'gradvit_nb').glob('*.py'), *(ROOT/'data'/'results').rglob('*')]):
+        if f.is_file(): h.update(f.relative_to(ROOT).as_posix().encode()); h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def source_key(nb: Path) -> str:
+    "What a lesson's outputs depend on: its student notebook, the library and the stored results."
+    return hashlib.sha256(nb.read_bytes() + library_key().encode()).hexdigest()[:16]
+
+
+def execute(nb: Path, env: dict, cache: Path) -> str | None:
+    """Run one lesson in place with nbconvert (in its own folder, so '../data/results' resolves), or take it from `cache`
+    when nothing it depends on changed. None when it ran; else the error, and the page keeps the lesson's last executed
+    copy from the cache (with a note saying so) or, without one, its code alone."""
+    key = source_key(nb); hit = cache/f'{nb.stem}-{key}.ipynb'
+    if hit.exists(): shutil.copy(hit, nb); return None
     r = subprocess.run([sys.executable, '-m', 'jupyter', 'nbconvert', '--to', 'notebook', '--execute', '--inplace',
                         '--ExecutePreprocessor.timeout=1800', nb.name], cwd=nb.parent, env=env, capture_output=True, text=True)
-    if r.returncode: sys.exit(f'{nb.name} failed while building the site:\n{r.stderr[-3000:]}')
+    if r.returncode == 0:
+        cache.mkdir(parents=True, exist_ok=True)
+        for old in cache.glob(f'{nb.stem}-*.ipynb'): old.unlink()  # one executed copy per lesson: the newest
+        tmp = hit.with_suffix('.tmp'); shutil.copy(nb, tmp); tmp.replace(hit)  # whole or not at all
+        return None
+    error = (r.stderr.strip().splitlines() or ['unknown error'])[-1]
+    older = sorted(cache.glob(f'{nb.stem}-*.ipynb'))
+    if older:
+        book = json.loads(older[-1].read_text(encoding='utf-8'))
+        note = dict(cell_type='markdown', id='build-note', metadata={},
+                    source=[f'> **This page shows an earlier build.** Executing the lesson failed in this build: `{error}`'])
+        book['cells'].insert(1, note); nb.write_text(json.dumps(book, indent=1, ensure_ascii=False), encoding='utf-8')
+    return error
 
 
 def with_site_picture(src: Path) -> str:
@@ -21,9 +51,11 @@ def with_site_picture(src: Path) -> str:
     return text.replace('](../docs/developers.md)', '](developers.md)').replace('](../docs/facilitator.md)', '](facilitator.md)')
 
 
-def build(work: Path, site: Path, only=None) -> Path:
-    "Copy the student lessons into `work`, execute them (or those named in `only`), write mkdocs.yml, build `site`."
+def build(work: Path, site: Path, only=None, cache: Path = ROOT/'build'/'executed') -> tuple[Path, dict]:
+    "Copy the student lessons into `work`, execute them (or those named in `only`; unchanged ones from `cache`), write mkdocs.yml, build `site`; the site and the lessons that failed."
+    import plotly
     from gradvit_nb.lessons import copy_lessons, LESSON_SECTIONS, HIDDEN_TAG
+    from gradvit_nb.core import SITE_RENDERER
     shutil.rmtree(work, ignore_errors=True)
     lessons = {p.stem: p for p in copy_lessons(work)}
     docs = work/'lessons'
@@ -33,9 +65,12 @@ def build(work: Path, site: Path, only=None) -> Path:
     shutil.copy(work/'data'/'results'/'readme.png', docs/'readme.png')
     (docs/'index.ipynb').write_text(with_site_picture(docs/'index.ipynb'), encoding='utf-8')
     env = {k: v for k, v in os.environ.items() if k != 'MPLBACKEND'}  # the kernel's inline backend draws the figures
-    env['GRADVIT_PLOTLY_RENDERER'] = 'plotly_mimetype+notebook'  # plotly.js inlined: the figures work offline
+    env['GRADVIT_PLOTLY_RENDERER'] = f'plotly_mimetype+{SITE_RENDERER}'  # figures as divs; plotly.js once for the site (below)
+    failed = {}
     for n in keep:
-        if n != 'index': print(f'executing {n}', flush=True); execute(lessons[n], env)
+        if n == 'index': continue
+        print(f'executing {n}', flush=True)
+        if (err := execute(lessons[n], env, cache)): failed[n] = err; print(f'  {n} failed: {err}', flush=True)
     (docs/'api').mkdir()
     modules = sorted(m.stem for m in (ROOT/'gradvit_nb').glob('*.py') if not m.stem.startswith('_'))
     for m in modules: (docs/'api'/f'{m}.md').write_text(f'# gradvit_nb.{m}\n\n::: gradvit_nb.{m}\n')
@@ -48,15 +83,20 @@ def build(work: Path, site: Path, only=None) -> Path:
     (docs/'developers.md').write_text(with_site_picture(ROOT/'docs'/'developers.md'), encoding='utf-8')
     (docs/'facilitator.md').write_text((ROOT/'docs'/'facilitator.md').read_text(encoding='utf-8'), encoding='utf-8')
     nav += ['  - For instructors: facilitator.md', '  - For developers: developers.md']
+    # plotly.js once for the whole site, offline: a copy beside the pages, loaded in every page's head by a theme override
+    shutil.copy(Path(plotly.__file__).parent/'package_data'/'plotly.min.js', docs/'plotly.min.js')
+    (work/'overrides').mkdir()
+    (work/'overrides'/'main.html').write_text('{% extends "base.html" %}\n{% block extrahead %}'
+                                             '<script src="{{ base_url }}/plotly.min.js"></script>{% endblock %}\n')
     (work/'mkdocs.yml').write_text('\n'.join([
         'site_name: gradvit_nb lessons', f'docs_dir: {docs}', f'site_dir: {site}', 'use_directory_urls: false',
-        'theme:', '  name: material', 'plugins:', '  - search', '  - mkdocs-jupyter:', '      include_source: false',
+        'theme:', '  name: material', f"  custom_dir: {work/'overrides'}", 'plugins:', '  - search', '  - mkdocs-jupyter:', '      include_source: false',
         '      remove_tag_config:', f'        remove_cell_tags: [{HIDDEN_TAG}]',  # the lessons' hidden set-up cells
         '  - mkdocstrings:', '      handlers:', '        python:', f'          paths: [{ROOT}]',
         '          options: {show_source: false, docstring_style: sphinx}', 'nav:', *nav, '']))
     subprocess.run([sys.executable, '-m', 'mkdocs', 'build', '-q', '-f', str(work/'mkdocs.yml')], check=True,
                    cwd=work, env=dict(os.environ, NO_MKDOCS_2_WARNING='1'))  # in `work`: mkdocs-jupyter's .cache goes there
-    return site
+    return site, failed
 
 
 if __name__ == '__main__':
@@ -64,5 +104,8 @@ if __name__ == '__main__':
     ap.add_argument('--only', nargs='+', metavar='LESSON', help='execute and include only these lessons (e.g. 03_client)')
     ap.add_argument('--work', default=str(ROOT/'build'/'docs'), help='scratch folder (default build/docs)')
     ap.add_argument('--site', default=str(ROOT/'build'/'site'), help='where the site goes (default build/site)')
+    ap.add_argument('--cache', default=str(ROOT/'build'/'executed'), help='executed lessons kept between builds (default build/executed)')
     a = ap.parse_args()
-    print(f'wrote the site to {build(Path(a.work), Path(a.site), a.only)}: open index.html')
+    site, failed = build(Path(a.work), Path(a.site), a.only, Path(a.cache))
+    print(f'wrote the site to {site}: open index.html')
+    if failed: sys.exit(f'{len(failed)} lesson(s) failed and show an earlier build or their code alone: ' + '; '.join(f'{n}: {e}' for n, e in failed.items()))

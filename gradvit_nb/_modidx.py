@@ -73,6 +73,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                                     'gradvit_nb/closed_form.py')},
             'gradvit_nb.core': { 'gradvit_nb.core.GradVitError': ('core.html#gradviterror', 'gradvit_nb/core.py'),
                                  'gradvit_nb.core._channels': ('core.html#_channels', 'gradvit_nb/core.py'),
+                                 'gradvit_nb.core._register_site_renderer': ('core.html#_register_site_renderer', 'gradvit_nb/core.py'),
                                  'gradvit_nb.core.apply_thread_policy': ('core.html#apply_thread_policy', 'gradvit_nb/core.py'),
                                  'gradvit_nb.core.atomic_save_image': ('core.html#atomic_save_image', 'gradvit_nb/core.py'),
                                  'gradvit_nb.core.atomic_write_bytes': ('core.html#atomic_write_bytes', 'gradvit_nb/core.py'),

@@ -39,8 +39,9 @@ TEST_CALLS = ('test_eq', 'test_ne', 'test_close', 'test_fail', 'test_is', 'test_
               'test_warns', 'test_fig_exists', 'test_sig')  # fastcore.test: what the lessons' tests call
 
 def _is_test(stmt:ast.stmt) -> bool:
-    "A top-level `assert`, or a bare call of a fastcore test function."
+    "An `assert`, a bare call of a fastcore test function, or a loop, `if` or `with` that holds nothing else."
     if isinstance(stmt, ast.Assert): return True
+    if isinstance(stmt, (ast.For, ast.While, ast.If, ast.With)): return all(map(_is_test, stmt.body + getattr(stmt, 'orelse', [])))
     f = stmt.value.func if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) else None
     return isinstance(f, ast.Name) and f.id in TEST_CALLS
 

@@ -233,7 +233,7 @@ def site(tmp_path_factory):
     "The lessons site (`make docs`), built with one lesson (10_metrics: a picture and plotly) executed, to keep the test short; yields its URL."
     root = tmp_path_factory.mktemp('site')
     subprocess.run([sys.executable, str(ROOT/'docs'/'build_site.py'), '--only', '10_metrics', '--work', str(root/'work'),
-                    '--site', str(root/'site')], check=True, env=_jupyter_env(root), capture_output=True)
+                    '--site', str(root/'site'), '--cache', str(root/'executed')], check=True, env=_jupyter_env(root), capture_output=True)
     port = _free_port()
     cmd = [sys.executable, '-m', 'http.server', str(port), '--bind', '127.0.0.1', '--directory', str(root/'site')]
     with _server(cmd, dict(os.environ), root/'http.log', lambda: _port_open(port)):
@@ -241,7 +241,7 @@ def site(tmp_path_factory):
 
 
 def test_lessons_site(site, chromium):
-    "The site's index shows the README picture; a lesson page its pictures, a live plotly figure and its Colab badge; the API and developer pages render."
+    "The site's index shows the README picture; a lesson page its pictures, a live plotly figure, its Colab badge and no test code; the API, instructor and developer pages render."
     loaded = "imgs => imgs.filter(i => i.complete && i.naturalWidth > 50).length"
     with _browser_page(chromium, {'width': 1400, 'height': 1000}) as page:
         page.goto(f'{site}/index.html')
@@ -252,8 +252,14 @@ def test_lessons_site(site, chromium):
         page.locator('svg.main-svg').first.wait_for(timeout=60_000)  # plotly drew the figure, offline
         assert page.locator('img').evaluate_all(loaded) >= 1  # the notebook's own pictures
         assert page.locator('a[href*="colab.research.google.com/github/"]').count() == 1  # the lesson's Colab badge
+        text = page.inner_text('body')  # the student view: no directives, tests or hidden set-up on the page
+        for dev in ('#| export', '#| hide', 'test_eq(', 'test_fail(', 'nbdev_export', 'from fastcore.test'): assert dev not in text, dev
+        assert 'from gradvit_nb.metrics import' in text  # an export cell is an import from the library now
+        assert page.locator('script[src$="plotly.min.js"]').count() == 1 and len(page.content()) < 1_000_000  # plotly.js once, not inlined
         page.goto(f'{site}/api/attack.html')
         assert 'run_attack' in page.content() or 'optimise' in page.content()
+        page.goto(f'{site}/facilitator.html')
+        assert 'Questions students ask' in page.content()
         page.goto(f'{site}/developers.html')
         page.locator('img[src$="readme.png"]').wait_for(timeout=30_000)
         assert '94a_fast_matching' in page.content() and page.locator('img[src$="readme.png"]').evaluate_all(loaded) == 1
