@@ -58,9 +58,10 @@ test: check-sync pytest
 lab: $(STAMP)
 	$(BIN)/jupyter lab nbs
 
-# the dashboard alone, without code, for projecting in a workshop (Voila opens it in the browser)
+# the dashboard alone, without code, for projecting in a workshop (Voila opens it in the browser; it listens on
+# 127.0.0.1 only and asks for the token it prints, and its export box saves only into ./gallery)
 app: $(STAMP)
-	$(BIN)/voila apps/dashboard.ipynb
+	$(BIN)/voila --token --Voila.ip=127.0.0.1 apps/dashboard.ipynb
 
 # the lessons as a static site (mkdocs-material + mkdocs-jupyter, API reference by mkdocstrings): every student lesson
 # is executed first (6 min 54 s on the idle 2-core machine, 2026-11-28), lesson by lesson; unchanged lessons come from

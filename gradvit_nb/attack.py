@@ -37,7 +37,7 @@ def _f(default, help:str, **kw):
 class AttackConfig:
     "Every setting of one attack; the defaults are the paper's recipe."
     method: Literal['auto', 'closed-form', 'semi-analytic', 'optimise'] = _f('optimise', 'how to reconstruct: auto picks the exact shortcut where the gradient determines the images')
-    iters: int = _f(2000, 'iterations T of the optimisation', min=1)
+    iters: int = _f(2000, 'iterations T of the optimisation', min=1, max=1_000_000)
     lr: float = _f(0.1, 'Adam learning rate, one cosine decay to 0 over T', min=0, strict=True)
     warmup: int = _f(0, 'linear learning-rate warm-up iterations', min=0)
     alpha_grad: float = _f(4e-3, 'weight of the gradient-matching loss (Eq. 3) in the first phase', min=0)
@@ -55,7 +55,7 @@ class AttackConfig:
     params: tuple | None = _f(None, 'prefixes of the parameters to match (None: all)', cli=False)
     seed: int = _f(0, 'seed of the starting noise', min=0, max=2**63 - 1)
     callback_every: int = _f(50, 'iterations between callbacks (the dashboard redraws)', min=1, cli=False)
-    seeds: int = _f(1, 'starts optimised together; the answer is chosen among them', min=1)
+    seeds: int = _f(1, 'starts optimised together; the answer is chosen among them', min=1, max=64)
     keep_best_at: float = _f(0., 'with several starts and no registration, keep only the one of lowest gradient loss after this fraction of T (0: all to the end)', min=0, max=1)
     alpha_reg: float = _f(1e-2, 'weight of the registration term (Eq. 10) when seeds > 1', min=0)
     reg_every: int = _f(100, 'refresh the registered consensus every k iterations', min=1)
@@ -76,6 +76,7 @@ class AttackConfig:
             v, meta = getattr(self, f.name), f.metadata
             choices = get_args(hints[f.name]) if getattr(hints[f.name], '__origin__', None) is Literal else None
             if choices and v not in choices: raise GradVitError(f'unknown {f.name} {v!r}; choose from {", ".join(choices)}')
+            if isinstance(v, float) and not math.isfinite(v): raise GradVitError(f'{f.name} must be a finite number (got {v})')  # NaN passes every comparison
             if 'min' in meta and (v < meta['min'] or (meta.get('strict') and v <= meta['min'])):
                 raise GradVitError(f"{f.name} must be {'above' if meta.get('strict') else 'at least'} {meta['min']} (got {v})")
             if 'max' in meta and v > meta['max']: raise GradVitError(f"{f.name} must be at most {meta['max']} (got {v})")

@@ -4,7 +4,7 @@
 
 # %% ../nbs/92_cli.ipynb #fa8542c3
 from __future__ import annotations
-import argparse, sys
+import argparse, signal, sys, threading
 from dataclasses import fields
 from pathlib import Path
 from typing import Literal, get_type_hints
@@ -26,7 +26,7 @@ from .preflight import preflight, report
 
 # %% auto #0
 __all__ = ['option', 'add_config_options', 'config_from', 'build_parser', 'defence_from', 'cli_scenario', 'attack', 'experiment',
-           'federated', 'lessons', 'bench', 'check', 'main']
+           'federated', 'lessons', 'bench', 'check', 'Terminated', 'main']
 
 # %% ../nbs/92_cli.ipynb #7de3c76c
 def option(name:str) -> str:
@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    'write DIR/recon.png, DIR/metrics.json and DIR/history.json.')
     a.add_argument('--images', nargs='+', metavar='PATH', help='image files or folders (default: the bundled demo batch)')
     a.add_argument('--out', required=True, metavar='DIR', help='output folder')
+    a.add_argument('--overwrite', action='store_true', help='replace the finished run already in --out (default: refuse it)')
     a.add_argument('--model', default='vit-p4', help=f'zoo victim ({", ".join(VICTIM_ZOO)}) or a timm ViT/DeiT name')
     a.add_argument('--checkpoint', metavar='PATH', help='weights for --model (.safetensors, or a torch file read weights-only)')
     a.add_argument('--pretrained', action='store_true', help="timm's pretrained weights for --model (needs a network)")
@@ -100,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
                        description='Run K Flower clients (simulation engine, offline) for R rounds of FedAvg and attack client I\'s '
                                    'last update (needs the [fl] extra, which make installs).')
     f.add_argument('--out', required=True, metavar='DIR', help='output folder')
+    f.add_argument('--overwrite', action='store_true', help='replace the finished run already in --out (default: refuse it)')
     f.add_argument('--clients', type=int, default=2, metavar='K', help='number of clients (default 2)')
     f.add_argument('--rounds', type=int, default=1, metavar='R', help='FedAvg rounds (default 1); the last one is attacked')
     f.add_argument('--local-steps', type=int, default=1, metavar='E', help='local SGD steps per round (default 1)')
@@ -116,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     b = sub.add_parser('bench', help='time our step against breaching and the forward pass: bench.json, bench.md',
                        description='Benchmark the GradViT step on the demo batch (breaching needs pip install -e ".[bench]").')
     b.add_argument('--out', required=True, metavar='DIR', help='output folder')
+    b.add_argument('--overwrite', action='store_true', help='replace the finished run already in --out (default: refuse it)')
     b.add_argument('--iters', type=int, default=40, help='iterations per timing (default 40)')
     b.add_argument('--repeats', type=int, default=5, help='repeats per timing, run round-robin over all timings; the median is kept (default 5)')
     b.add_argument('--threads', type=int, help='CPU threads for torch (pinned for the whole bench)')
@@ -177,7 +180,7 @@ def attack(args) -> dict:
     uses_prior = cfg.use_image_prior and cfg.alpha_image > 0
     prior = load_prior(args.prior, args.prior_checkpoint, args.prior_pretrained) if uses_prior else None
     choose_method(victim, sc.gradient, sc.n, cfg)  # a method that does not apply is refused here, not after the folder is made
-    out = check_out_dir(args.out)  # the last check: the folder takes files before the attack runs
+    out = check_out_dir(args.out, 'metrics.json', args.overwrite)  # the last check: the folder takes files before the attack runs
     res = run_attack(victim, sc.gradient, sc.n, cfg, prior=prior, progress=not args.quiet, device=device)
     m = run_metrics(res, sc, prior=load_prior(), use_lpips=not args.no_lpips, preset=args.preset, threads=threads,
                     device=str(device), image_prior=None if prior is None else dict(name=prior.name, weights=prior.source), **facts)
@@ -210,7 +213,7 @@ def federated(args) -> dict:
     check_federation_settings(args.clients, args.rounds, args.local_steps, args.local_lr, args.dp_noise, args.attack_client, args.model)
     flower()  # installed? (one line if not), before any work
     set_threads(args.threads)
-    out = check_out_dir(args.out)
+    out = check_out_dir(args.out, 'metrics.json', args.overwrite)
     x, names = load_images(args.images, load_victim(args.model).img_size) if args.images else (None, None)
     fed = make_federation(x, names, args.clients, args.model, args.seed, rounds=args.rounds, local_steps=args.local_steps,
                           local_lr=args.local_lr, dp_noise=args.dp_noise, attack_client=args.attack_client)
@@ -230,7 +233,7 @@ def lessons(args) -> int:
 
 def bench(args) -> int:
     "Run `gradvit-nb bench` for parsed `args` and print bench.md."
-    check_out_dir(args.out)
+    check_out_dir(args.out, 'bench.json', args.overwrite)
     run_bench(args.out, iters=args.iters, repeats=args.repeats, threads=args.threads, budget=args.budget, model=args.model,
               progress=not args.quiet)
     print((Path(args.out)/'bench.md').read_text())
@@ -243,18 +246,34 @@ def check(args) -> int:
     return 0 if r['lessons'] and r['zoo'] else 1
 
 # %% ../nbs/92_cli.ipynb #226a494b
+class Terminated(KeyboardInterrupt):
+    "SIGTERM (what `timeout`, a Jupyter kernel kill, systemd and docker send), raised where Ctrl-C would be: the same partial results are kept."
+
+_terminated = [False]  # set by the handler: an attack that caught the interrupt and kept its result still exits 143
+
+def _on_sigterm(signum, frame):
+    _terminated[0] = True; raise Terminated()
+
 def main(argv=None) -> int:
-    "Entry point of `gradvit-nb`: 0 on success, 2 with a one-line error on bad input, 130 when interrupted."
+    "Entry point of `gradvit-nb`: 0 on success, 2 with a one-line error on bad input, 130 on Ctrl-C and 143 on SIGTERM."
     parser = build_parser(); args = parser.parse_args(argv)
     if args.command is None: parser.print_help(); return 0
+    main_thread = threading.current_thread() is threading.main_thread()  # signal handlers can only be set there
+    old, _terminated[0] = signal.signal(signal.SIGTERM, _on_sigterm) if main_thread else None, False
     try:
-        if args.command == 'experiment': return experiment(args)
-        if args.command == 'bench': return bench(args)
-        if args.command == 'lessons': return lessons(args)
-        if args.command == 'check': return check(args)
-        if args.command == 'federated': federated(args); return 0
-        return 130 if attack(args)['interrupted'] else 0  # partial results are written; the shell learns it was stopped
+        if args.command == 'experiment': code = experiment(args)
+        elif args.command == 'bench': code = bench(args)
+        elif args.command == 'lessons': code = lessons(args)
+        elif args.command == 'check': code = check(args)
+        elif args.command == 'federated': federated(args); code = 0
+        else: code = 130 if attack(args)['interrupted'] else 0  # partial results are written; the shell learns it was stopped
+        if code == 130 and _terminated[0]: print('gradvit-nb: stopped by SIGTERM (exit 143)', file=sys.stderr); return 143
+        return code
     except GradVitError as e:
         print(f'gradvit-nb: error: {e}', file=sys.stderr); return 2
-    except KeyboardInterrupt:
-        print('gradvit-nb: interrupted; no results written', file=sys.stderr); return 130
+    except KeyboardInterrupt as e:
+        print(f'gradvit-nb: {"stopped by SIGTERM" if isinstance(e, Terminated) else "interrupted"}; no results written', file=sys.stderr)
+        return 143 if isinstance(e, Terminated) else 130
+    finally:
+        if main_thread: signal.signal(signal.SIGTERM, old)
+

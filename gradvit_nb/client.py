@@ -30,14 +30,18 @@ def client_gradients(victim:Victim, x:torch.Tensor, y:torch.Tensor) -> dict[str,
 
 # %% ../nbs/03_client.ipynb #c250318d
 def check_gradients(grads:dict, victim:Victim) -> dict:
-    "Refuse target gradients with NaN/inf values, unknown names or wrong shapes (one-line errors)."
-    params = dict(victim.model.named_parameters())
+    "Refuse target gradients that are empty, zero, not floating-point, with NaN/inf values, unknown names or wrong shapes (one-line errors); float32 copies."
+    params, out = dict(victim.model.named_parameters()), {}
+    if not grads: raise GradVitError('the gradient holds no tensors')
     for n, g in grads.items():
         if n not in params: raise GradVitError(f'gradient {n!r} matches no parameter of {victim.name}')
         if g.shape != params[n].shape:
             raise GradVitError(f'gradient {n!r} has shape {tuple(g.shape)}, the parameter {tuple(params[n].shape)}')
+        if not g.is_floating_point(): raise GradVitError(f'gradient {n!r} holds {str(g.dtype).removeprefix("torch.")} values, not floating-point ones')
         if not torch.isfinite(g).all(): raise GradVitError(f'target gradient {n!r} contains NaN or inf values')
-    return grads
+        out[n] = g.float()  # float16 or bfloat16 files: the attack computes in float32
+    if all(not g.any() for g in out.values()): raise GradVitError('the gradient is zero everywhere: it carries nothing to attack')
+    return out
 
 # %% ../nbs/03_client.ipynb #0489494c
 def save_gradients(grads:dict, path, batch:int|None=None, names:list|None=None):
@@ -47,6 +51,7 @@ def save_gradients(grads:dict, path, batch:int|None=None, names:list|None=None):
 
 def gradient_file_info(path) -> dict:
     "The batch size and image names a gradient file records (empty for a file without them)."
+    if not Path(path).is_file(): return {}  # a pipe or a device would block the read: read_state_dict refuses it
     try:
         with safe_open(str(path), 'pt') as f: meta = f.metadata() or {}
         return {k: json.loads(meta[k]) for k in ('batch', 'names') if k in meta}

@@ -153,10 +153,15 @@ def use_plotly_mimetype():
     return pio.renderers.default
 
 # %% ../nbs/90_core.ipynb #1f6a2b3c
-def check_out_dir(out) -> Path:
-    "Create output folder `out` if needed and prove it writable with a probe file; one-line error otherwise."
+def check_out_dir(out, finished:str|None=None, overwrite:bool=False) -> Path:
+    """Create output folder `out` if needed and prove it writable with a probe file; one-line error otherwise. With `finished`
+    (the file a complete run writes last), a folder that already holds one is refused unless `overwrite`."""
+    if out is None or not str(out).strip(): raise GradVitError('the output folder is empty: name a folder (nothing was written)')
     out = Path(out)
+    if out.is_symlink(): raise GradVitError(f'--out {out} is a symbolic link: name the folder itself (nothing was written)')
     if out.exists() and not out.is_dir(): raise GradVitError(f'--out {out} exists and is not a folder')
+    if finished and (out/finished).exists() and not overwrite:
+        raise GradVitError(f'{out} already holds a finished run ({finished}): choose a new folder, or pass --overwrite to replace it')
     try:
         out.mkdir(parents=True, exist_ok=True)
         fd, probe = tempfile.mkstemp(dir=out, prefix='.probe.'); os.close(fd); os.unlink(probe)

@@ -101,8 +101,9 @@ SWITCHES = {t.name: t.switch for t in LOSS_TERMS if t.switch}      # terms whose
 class Dashboard:
     "A live GradViT lab: loss-weight sliders, model and batch, Run/Stop, live grid and curves, and a gallery."
     def __init__(self, preset_name:str='cpu-demo', model:str='vit-p4', images=DEMO_NAMES, iters:int|None=None,
-                 every:int=10, seed:int=0):
+                 every:int=10, seed:int=0, export_dir='gallery'):
         self.victims, self._prior, self._thread, self._stop = {}, None, None, threading.Event()
+        self.export_dir = Path(export_dir)  # the export box takes a file name only: nothing is written outside this folder
         self.status, self.error, self.t = 'idle', None, 0
         self.images = self.originals = self.scenario = self.result = self.metrics = self.last_config = None
         self.history, self.psnr_curve, self.gallery = {}, [], []
@@ -387,7 +388,20 @@ def export_gallery(self:Dashboard, path) -> Path:
     atomic_write_bytes(path, buf.getvalue()); return Path(path)
 
 @patch
+def export_file(self:Dashboard, name:str) -> Path:
+    "Where the export box's `name` goes: a new .png file inside `export_dir`, never a path elsewhere, never over a file (one-line errors)."
+    name = (name or '').strip()
+    if not name or name in ('.', '..') or Path(name).name != name or '\\' in name:
+        raise GradVitError(f'type a file name only, such as gallery.png: it is saved in {self.export_dir}/')
+    if not name.lower().endswith('.png'): name += '.png'
+    if self.export_dir.is_symlink(): raise GradVitError(f'{self.export_dir} is a symbolic link: nothing was saved')
+    path = self.export_dir/name
+    if path.exists(): raise GradVitError(f'{path} already exists: choose another name (nothing was overwritten)')
+    self.export_dir.mkdir(parents=True, exist_ok=True)
+    return path
+
+@patch
 def _export_clicked(self:Dashboard):
-    "The export button: save, and say where (or why not) in the status line."
-    try: self._set_status(self.status if self.status != 'error' else 'idle', f'gallery saved to {self.export_gallery(self.export_path.value)}')
+    "The export button: save into the export folder, and say where (or why not) in the status line."
+    try: self._set_status(self.status if self.status != 'error' else 'idle', f'gallery saved to {self.export_gallery(self.export_file(self.export_path.value))}')
     except (GradVitError, OSError) as e: self._set_status('error', str(e).splitlines()[0])

@@ -15,7 +15,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from .core import GradVitError, atomic_save_image, atomic_write_bytes
 
 # %% auto #0
-__all__ = ['ASSETS', 'IMAGES_DIR', 'IMAGE_EXTS', 'DEMO_NAMES', 'MIN_SIDE', 'BACKGROUND', 'SOURCES', 'center_square',
+__all__ = ['ASSETS', 'IMAGES_DIR', 'IMAGE_EXTS', 'DEMO_NAMES', 'MIN_SIDE', 'BACKGROUND', 'SOURCES', 'MAX_PIXELS', 'center_square',
            'pil_to_tensor', 'collect_image_paths', 'as_rgb', 'load_image', 'load_images', 'load_image_bytes',
            'build_bundled_images', 'bundled_names', 'load_bundled', 'demo_batch', 'bundled_distractors',
            'training_pool_names']
@@ -64,12 +64,15 @@ def collect_image_paths(items) -> list[Path]:
     paths = []
     for it in ([items] if isinstance(items, (str, Path)) else items):
         p = Path(it)
-        if p.is_dir():
-            found = sorted(q for q in p.iterdir() if q.suffix.lower() in IMAGE_EXTS and q.is_file())
-            if not found: raise GradVitError(f'no image files in folder {p}')
-            paths += found
-        elif p.is_file(): paths.append(p)
-        else: raise GradVitError(f'image file not found: {p}')
+        try:
+            if p.is_dir():
+                found = sorted(q for q in p.iterdir() if q.suffix.lower() in IMAGE_EXTS and q.is_file())
+                if not found: raise GradVitError(f'no image files in folder {p}')
+                paths += found
+            elif p.is_file(): paths.append(p)
+            else: raise GradVitError(f'image file not found: {p}')
+        except OSError as e:  # an unreadable folder, a name too long for the file system
+            raise GradVitError(f'cannot read {str(p)[:80]}{"..." if len(str(p)) > 80 else ""}: {e.strerror or type(e).__name__}') from None
     if not paths: raise GradVitError('no images given')
     return paths
 
@@ -87,12 +90,16 @@ def as_rgb(img:Image.Image, background=BACKGROUND) -> Image.Image:
     return img.convert('RGB')
 
 # %% ../nbs/91_data.ipynb #7c436e1a
+MAX_PIXELS = 40_000_000  # about 6300x6300: a larger picture takes gigabytes to decode (16-bit ones are scaled in float64)
+
 def load_image(path, size:int, name:str|None=None, min_side:int=MIN_SIDE) -> torch.Tensor:
     "Read one image (a path or a file object) as the `(3,size,size)` picture it shows; one-line error when it is not a usable image."
     try:
-        with Image.open(path) as im:
-            if min(im.size) < min_side:
-                raise GradVitError(f'image {name or path} is {im.size[0]}x{im.size[1]} pixels; at least {min_side}x{min_side} needed')
+        with Image.open(path) as im:  # opening reads the header only: the size is checked before any decoding
+            w, h = im.size
+            if min(w, h) < min_side: raise GradVitError(f'image {name or path} is {w}x{h} pixels; at least {min_side}x{min_side} needed')
+            if w * h > MAX_PIXELS:
+                raise GradVitError(f'image {name or path} is {w}x{h} pixels ({w * h / 1e6:.0f} megapixels); at most {MAX_PIXELS / 1e6:.0f} are read: scale it down first')
             return pil_to_tensor(center_square(as_rgb(im), size))
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as e:
         raise GradVitError(f'cannot read image {name or path}: {type(e).__name__}') from None

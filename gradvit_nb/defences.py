@@ -41,6 +41,8 @@ class Defence:
         "Refuse a setting that makes no sense, in one line."
         k, s = self.kind, self.strength
         if k not in DEFENCES: raise GradVitError(f'unknown defence {k!r}; choose from {", ".join(DEFENCES)}')
+        for name, v in (('strength', s), ('clipping norm', self.clip), ('delta', self.delta), ('learning rate', self.lr)):
+            if not math.isfinite(v): raise GradVitError(f'the {k} defence\'s {name} must be a finite number (got {v})')  # NaN and inf pass comparisons
         if k == 'dp' and not (s >= 0 and math.isfinite(s)): raise GradVitError(f'DP noise multiplier must be >= 0 (got {s})')
         if k == 'dp' and not self.clip > 0: raise GradVitError(f'DP clipping norm must be > 0 (got {self.clip})')
         if k == 'dp' and not 0 < self.delta < 1: raise GradVitError(f'DP delta must lie in (0, 1) (got {self.delta})')

@@ -239,6 +239,9 @@ def run_experiment(name:str, out, images:torch.Tensor|None=None, names:list[str]
                    seeds:int=2, reg_seeds:int|None=None, preset_name:str='cpu-study', batch_sizes=(1, 2, 4, 8),
                    use_lpips:bool=False, progress:bool=True, command:str='', finetune_steps:int=100) -> dict:
     "Run (or resume) experiment `name` into folder `out`; returns what was written and whether it finished."
+    if out is None or not str(out).strip(): raise GradVitError('the output folder is empty: name a folder (nothing was written)')
+    if not batch_sizes or any(isinstance(b, bool) or not isinstance(b, int) or b < 1 for b in batch_sizes):
+        raise GradVitError(f'batch sizes must be whole numbers of at least 1 (got {" ".join(map(str, batch_sizes))})')
     settings = settings_for(name, batch_sizes)
     if seeds < 1: raise GradVitError(f'seeds must be at least 1 (got {seeds})')
     reg_seeds = reg_seeds or (2 if name == 'ablation' else 1)
@@ -250,10 +253,16 @@ def run_experiment(name:str, out, images:torch.Tensor|None=None, names:list[str]
                 batch_sizes=list(batch_sizes), command=command or f'gradvit-nb experiment {name} --out {out}')
     key = {k: info[k] for k in ('experiment', 'preset', 'iters', 'reg_seeds', 'images', 'batch_sizes')}
     if (out/'experiment.json').exists():
-        old = json.loads((out/'experiment.json').read_text())
+        try: old = json.loads((out/'experiment.json').read_text())
+        except (OSError, ValueError) as e: raise GradVitError(f'{out}/experiment.json is damaged ({type(e).__name__}); choose another --out (nothing was changed)') from None
+        if not isinstance(old, dict): raise GradVitError(f'{out}/experiment.json is damaged (not an object); choose another --out (nothing was changed)')
         if {k: old.get(k) for k in key} != key:
             raise GradVitError(f'{out} holds results of another configuration ({old.get("experiment")}, {old.get("iters")} iterations); choose another --out')
-    found = [r for r in read_rows(out/'results.csv') if r['experiment'] == name]  # a damaged file: refused before anything is written
+    if (out/'results.csv').exists() and not (out/'experiment.json').exists():  # someone else's file: never rewritten
+        raise GradVitError(f'{out} holds a results.csv that this command did not write (no experiment.json); choose another --out (nothing was changed)')
+    found = read_rows(out/'results.csv')  # a damaged file: refused before anything is written
+    others = sorted({r['experiment'] for r in found} - {name})
+    if others: raise GradVitError(f'{out}/results.csv holds rows of {", ".join(others)}; choose another --out (nothing was changed)')
     out.mkdir(parents=True, exist_ok=True); atomic_write_json(out/'experiment.json', info)
     rows = [r for r in found if not r['setting'].startswith('reference')]
     refs = [r for r in found if r['setting'].startswith('reference')]

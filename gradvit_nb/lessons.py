@@ -137,9 +137,13 @@ def student_notebook(nb:dict) -> dict:
 # %% ../nbs/92b_lessons.ipynb #2d8bef78
 def copy_lessons(dest, developer:bool=False) -> list[Path]:
     "Write the student notebooks to `dest/lessons` and the result files they read to `dest/data/results`; the notebooks written."
+    if dest is None or not str(dest).strip(): raise GradVitError('the lessons folder is empty: name a folder (nothing was written)')
     src, dest = lessons_source(), Path(dest)
-    if (dest/'lessons').exists() and any((dest/'lessons').iterdir()):
-        raise GradVitError(f'{dest/"lessons"} already holds files; choose a new folder (nothing was overwritten)')
+    for p in (dest/'lessons', dest/'data', dest/'data'/'results'):  # a link could lead the copy anywhere
+        if p.is_symlink(): raise GradVitError(f'{p} is a symbolic link; choose a new folder (nothing was written)')
+    for p in (dest/'lessons', dest/'data'/'results'):
+        if p.exists() and (not p.is_dir() or any(p.iterdir())):
+            raise GradVitError(f'{p} already holds files; choose a new folder (nothing was overwritten)')
     check_out_dir(dest)
     written = []
     for nb in sorted((src/'nbs').glob('*.ipynb')):

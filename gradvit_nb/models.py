@@ -58,7 +58,8 @@ def build_zoo_prior(name:str='resnet-mini') -> ResNet:
 def read_state_dict(path) -> dict[str, torch.Tensor]:
     "A state dict from a .safetensors file or a torch file read with `weights_only=True`."
     path = Path(path)
-    if not path.is_file(): raise GradVitError(f'checkpoint not found: {path}')
+    if not path.exists(): raise GradVitError(f'checkpoint not found: {path}')
+    if not path.is_file(): raise GradVitError(f'{path} is not a regular file (a folder, pipe or device cannot be a checkpoint)')
     try:
         if path.suffix == '.safetensors': return load_file(str(path))
         sd = torch.load(path, map_location='cpu', weights_only=True)
