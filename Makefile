@@ -20,7 +20,7 @@ $(STAMP): settings.ini setup.py pyproject.toml $(CONSTRAINTS)
 	touch $@
 
 demo: $(STAMP)
-	$(BIN)/gradvit-nb attack --out runs/demo
+	$(BIN)/gradvit-nb attack --out runs/demo --overwrite
 
 # Notebooks are the source: fail when nbdev-clean or nbdev-export would change a file, then run the tests.
 check-sync: $(STAMP)
