@@ -297,6 +297,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                     'gradvit_nb.lessons._patched': ('lessons.html#_patched', 'gradvit_nb/lessons.py'),
                                     'gradvit_nb.lessons.colab_cells': ('lessons.html#colab_cells', 'gradvit_nb/lessons.py'),
                                     'gradvit_nb.lessons.copy_lessons': ('lessons.html#copy_lessons', 'gradvit_nb/lessons.py'),
+                                    'gradvit_nb.lessons.execute_lessons': ('lessons.html#execute_lessons', 'gradvit_nb/lessons.py'),
                                     'gradvit_nb.lessons.in_checkout': ('lessons.html#in_checkout', 'gradvit_nb/lessons.py'),
                                     'gradvit_nb.lessons.lessons_source': ('lessons.html#lessons_source', 'gradvit_nb/lessons.py'),
                                     'gradvit_nb.lessons.library_imports': ('lessons.html#library_imports', 'gradvit_nb/lessons.py'),

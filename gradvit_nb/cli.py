@@ -21,7 +21,7 @@ from .reconstruct import run_attack, choose_method
 from .report import run_metrics, write_run, summary
 from .experiments import run_experiment, EXPERIMENTS
 from .bench import run_bench
-from .lessons import copy_lessons
+from .lessons import copy_lessons, execute_lessons
 from .preflight import preflight, report
 
 # %% auto #0
@@ -129,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
                        description='Write DIR/lessons/*.ipynb (the student view of each lesson: no tests, library code as imports and docs) and DIR/data/results.')
     l.add_argument('dir', metavar='DIR', help='a new or empty folder')
     l.add_argument('--developer', action='store_true', help='also copy the developer notebooks (core, data, CLI, zoo training, bench)')
+    l.add_argument('--execute', action='store_true', help='run every copy once, so that it opens with its pictures (about 10 min on 2 cores)')
     k = sub.add_parser('check', help='before a workshop: versions, threads, how long the demo takes here, LPIPS, Flower (nothing downloaded or written)',
                        description='Pre-flight check of this machine for the lessons and the dashboard; exit status 1 when the lessons or the model zoo are missing.')
     k.add_argument('--seconds', type=float, default=5., help='seconds to time each of the two attack steps (default 5)')
@@ -229,7 +230,11 @@ def lessons(args) -> int:
     got = copy_lessons(args.dir, args.developer)
     print(f"wrote {len(got)} lessons to {Path(args.dir)/'lessons'} and their results to {Path(args.dir)/'data'/'results'}; "
           f"open them with: jupyter lab {args.dir}")
-    return 0
+    if not args.execute: return 0
+    print(f'running each lesson once, so that it opens with its pictures ({len(got)} lessons, minutes)', flush=True)
+    failed = execute_lessons(got)
+    for name, err in failed.items(): print(f'gradvit-nb: {name} failed and keeps its code only: {err}', file=sys.stderr)
+    return 1 if failed else 0
 
 def bench(args) -> int:
     "Run `gradvit-nb bench` for parsed `args` and print bench.md."

@@ -12,8 +12,8 @@ from .core import GradVitError, atomic_write_bytes, check_out_dir
 
 # %% auto #0
 __all__ = ['LESSON_SECTIONS', 'DEVELOPER_NOTEBOOKS', 'TEST_CALLS', 'HIDDEN_TAG', 'HOME', 'NEEDS_FL', 'lessons_source',
-           'strip_tests', 'library_imports', 'student_view', 'student_notebook', 'copy_lessons', 'results_dir',
-           'colab_cells', 'in_checkout']
+           'strip_tests', 'library_imports', 'student_view', 'student_notebook', 'copy_lessons', 'execute_lessons',
+           'results_dir', 'colab_cells', 'in_checkout']
 
 # %% ../nbs/92b_lessons.ipynb #0b6fcd56
 LESSON_SECTIONS = {  # the student order: the index, the site's menu and the workshop follow it
@@ -153,6 +153,17 @@ def copy_lessons(dest, developer:bool=False) -> list[Path]:
     # the lessons read '../data/results/...': the same layout one level up
     shutil.copytree(src/'data'/'results', dest/'data'/'results', dirs_exist_ok=True)
     return written
+
+# %% ../nbs/92b_lessons.ipynb #92be0a02
+def execute_lessons(paths:list[Path], timeout:int=1800) -> dict[str, str]:
+    "Run each notebook in `paths` in place (in its own folder, as a student would), keeping its outputs; the failures, by name."
+    import subprocess, sys
+    failed = {}
+    for nb in paths:
+        r = subprocess.run([sys.executable, '-m', 'jupyter', 'nbconvert', '--to', 'notebook', '--execute', '--inplace',
+                            f'--ExecutePreprocessor.timeout={timeout}', nb.name], cwd=nb.parent, capture_output=True, text=True)
+        if r.returncode: failed[nb.stem] = (r.stderr.strip().splitlines() or ['unknown error'])[-1]
+    return failed
 
 # %% ../nbs/92b_lessons.ipynb #6b1d0c02
 HOME = 'https://github.com/gradvit-nb/gradvit_nb'  # where the project is published: settings.ini's git_url
