@@ -13,8 +13,8 @@ from . import __version__
 from .core import GradVitError, set_threads, get_device, check_out_dir
 from .data import load_images, demo_batch, DEMO_NAMES
 from .models import load_victim, load_prior, VICTIM_ZOO
-from .client import client_scenario, gradient_scenario, load_gradients, check_gradient_batch
-from .defences import Defence, defended_scenario
+from .client import Scenario, gradient_scenario, load_gradients, check_gradient_batch
+from .defences import Defence, share
 from .federated import check_federation_settings, make_federation, federated_attack, flower
 from .attack import AttackConfig, preset, PRESETS, check_batch, choices
 from .reconstruct import run_attack, choose_method
@@ -145,8 +145,8 @@ def defence_from(args) -> Defence:
     kind, strength = asked[0] if asked else ('none', 0.)
     return Defence(kind, float(strength), clip=args.dp_clip, lr=args.local_lr).validate()
 
-def cli_scenario(args, victim, defence:Defence|None=None) -> tuple:
-    "The client scenario a request describes: images (or a saved gradient), batch size and labels; one-line errors."
+def cli_scenario(args, victim, defence:Defence|None=None) -> Scenario:
+    "The client scenario a request describes: images (or a saved gradient), batch size, labels and defence; one-line errors."
     if args.gradients:
         if args.batch is None and not args.images: raise GradVitError('--gradients without --images needs --batch')
     if args.images: x, names = load_images(args.images, victim.img_size)
@@ -164,10 +164,8 @@ def cli_scenario(args, victim, defence:Defence|None=None) -> tuple:
         if x is not None: sc.images, sc.names = x, names
         if sc.labels is not None and any(not 0 <= int(c) < victim.num_classes for c in sc.labels):
             raise GradVitError(f'label {[c for c in args.labels if not 0 <= c < victim.num_classes][0]} is outside the {victim.num_classes} classes of {victim.name}')
-        return sc, {}
-    if defence is not None and defence.kind != 'none':
-        return defended_scenario(victim, x, defence, names, args.labels, args.seed or 0)
-    return client_scenario(victim, x, names, args.labels, args.seed or 0), {}
+        return sc
+    return share(victim, x, names, args.labels, defence, args.seed or 0)
 
 # %% ../nbs/92_cli.ipynb #88444030
 def attack(args) -> dict:
@@ -177,7 +175,7 @@ def attack(args) -> dict:
     device = get_device(args.device)  # a missing GPU or a typo: one line now, not a traceback later
     threads = set_threads(args.threads)
     victim = load_victim(args.model, args.checkpoint, args.pretrained, args.img_size)
-    sc, facts = cli_scenario(args, victim, defence)
+    sc = cli_scenario(args, victim, defence); facts = sc.facts
     uses_prior = cfg.use_image_prior and cfg.alpha_image > 0
     prior = load_prior(args.prior, args.prior_checkpoint, args.prior_pretrained) if uses_prior else None
     choose_method(victim, sc.gradient, sc.n, cfg)  # a method that does not apply is refused here, not after the folder is made

@@ -5,7 +5,7 @@
 # %% ../nbs/03_client.ipynb #b89a46eb
 from __future__ import annotations
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 import torch
 import torch.nn.functional as F
@@ -86,6 +86,7 @@ class Scenario:
     labels: torch.Tensor | None   # the true labels; None when unknown
     gradient: dict
     n: int
+    facts: dict = field(default_factory=dict)  # behind a defence: its kind, strength and ε (empty without one)
 
 def client_labels(victim:Victim, n:int, labels=None, seed:int=0) -> torch.Tensor:
     "The labels of a batch of `n`: `labels` checked against the victim's classes, or `n` distinct ones drawn from `seed`."

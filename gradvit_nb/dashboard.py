@@ -19,7 +19,7 @@ from .core import GradVitError, image_grid, atomic_write_bytes, set_threads
 from .data import bundled_names, load_bundled, load_image_bytes, DEMO_NAMES
 from .models import VICTIM_ZOO, load_victim, load_prior
 from .client import client_scenario
-from .defences import Defence, defended_scenario, dp_epsilon
+from .defences import Defence, share, dp_epsilon
 from .attack import AttackConfig, AttackState, preset, PRESETS, check_batch, TERMS, LOSS_TERMS, choices
 from .reconstruct import run_attack, choose_method
 from .report import run_metrics
@@ -292,7 +292,7 @@ def run(self:Dashboard) -> bool:
         cfg = self.config(); victim = self.victim(); x, names = self.batch(); d = self.client_defence()
         if d.kind == 'fedavg' and self.unroll.value: cfg = replace(cfg, unroll_steps=int(d.strength), unroll_lr=d.lr)
         # the client's side: only sc.gradient reaches the attack; behind a defence, what the defended client shares
-        sc, facts = (client_scenario(victim, x, names, seed=cfg.seed), {}) if d.kind == 'none' else defended_scenario(victim, x, d, names, seed=cfg.seed)
+        sc = share(victim, x, names, defence=d, seed=cfg.seed); facts = sc.facts
         method, _ = choose_method(victim, sc.gradient, sc.n, cfg)  # named in the status line while the run goes on
     except GradVitError as e:
         self._set_status('error', str(e)); return False

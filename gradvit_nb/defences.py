@@ -18,12 +18,12 @@ from .data import bundled_names, load_bundled, training_pool_names
 from .closed_form import closed_form
 from .metrics import psnr
 from .train_zoo import make_exemplars, exemplar_batch
-from .client import Scenario, client_gradients, check_gradients, draw_labels, client_labels, image_names
+from .client import Scenario, client_scenario, client_gradients, check_gradients, draw_labels, client_labels, image_names
 
 # %% auto #0
 __all__ = ['DEFENCES', 'Defence', 'TokenEmbed', 'dp_problem', 'private_model', 'dp_sgd_gradients', 'dp_epsilon',
-           'prune_gradients', 'aggregate_gradients', 'local_sgd', 'fedavg_update', 'other_clients_images',
-           'defended_scenario', 'closed_form_under', 'accuracy', 'fresh_head', 'dp_finetune', 'privacy_utility']
+           'prune_gradients', 'aggregate_gradients', 'local_sgd', 'fedavg_update', 'other_clients_images', 'share',
+           'closed_form_under', 'accuracy', 'fresh_head', 'dp_finetune', 'privacy_utility']
 
 # %% ../nbs/22_defences.ipynb #2ab8dab3
 DEFENCES = ('none', 'dp', 'prune', 'aggregate', 'fedavg')
@@ -172,17 +172,17 @@ def other_clients_images(x:torch.Tensor, count:int) -> tuple[torch.Tensor, list]
     return (torch.stack([pool[j].flip(-1) if m else pool[j] for j, m in picks]),
             [names[j] + (' (mirrored)' if m else '') for j, m in picks])
 
-def defended_scenario(victim:Victim, images:torch.Tensor, defence:Defence, names:list|None=None, labels=None,
-                      seed:int=0) -> tuple[Scenario, dict]:
-    "The client of `client_scenario` behind `defence`: the scenario the attack sees, and the facts (defence, strength, ε)."
-    d = defence.validate(); n = len(images)
+def share(victim:Victim, images:torch.Tensor, names:list|None=None, labels=None, defence:Defence|None=None,
+          seed:int=0) -> Scenario:
+    "The client's side, for every front end: `client_scenario`, behind `defence` when one is given; its facts (defence, strength, ε) on `.facts`."
+    if defence is None or defence.validate().kind == 'none': return client_scenario(victim, images, names, labels, seed)
+    d = defence; n = len(images)
     names, y = image_names(names, n), client_labels(victim, n, labels, seed)  # the labels client_scenario gives
     K = int(d.strength) if d.kind == 'aggregate' else 1
     order = draw_labels(victim.num_classes, victim.num_classes, seed)  # every class in the seed's order: the other clients' come next
     if n * K > victim.num_classes: raise GradVitError(f'{K} clients of {n} images need {n * K} classes; {victim.name} has {victim.num_classes}')
     facts = dict(defence=d.kind, strength=d.strength, epsilon=None)
-    if d.kind == 'none': g = client_gradients(victim, images, y)
-    elif d.kind == 'dp':
+    if d.kind == 'dp':
         g, _ = dp_sgd_gradients(victim, images, y, d.strength, d.clip, seed)
         facts.update(epsilon=dp_epsilon(d.strength, 1.0, 1, d.delta), clip=d.clip, delta=d.delta)
     elif d.kind == 'prune': g = prune_gradients(client_gradients(victim, images, y), d.strength)
@@ -193,14 +193,14 @@ def defended_scenario(victim:Victim, images:torch.Tensor, defence:Defence, names
         xs, ys = torch.cat([images, ox]), torch.cat([y, others])
         g = aggregate_gradients([client_gradients(victim, xs[i:i + n], ys[i:i + n]) for i in range(0, n * K, n)])
         images, names, y = xs, names + onames, ys
-    return Scenario(victim, images, names, y, check_gradients(g, victim), len(images)), facts
+    return Scenario(victim, images, names, y, check_gradients(g, victim), len(images), facts)
 
 # %% ../nbs/22_defences.ipynb #8fccfe37
 def closed_form_under(victim:Victim, image:torch.Tensor, defences:list[Defence], seed:int=0) -> tuple[torch.Tensor, list[float]]:
     "The batch-1 closed form behind each defence: reconstructions `(len(defences),3,H,W)` and their PSNR against `image`."
     recs = []
     for d in defences:
-        sc, _ = defended_scenario(victim, image[None] if image.dim() == 3 else image, d, seed=seed)
+        sc = share(victim, image[None] if image.dim() == 3 else image, defence=d, seed=seed)
         recs.append(closed_form(victim, sc.gradient, 1).clamp(0, 1)[0])  # the sum of K clients: solved as if one image
     recs = torch.stack(recs)
     return recs, psnr(recs, image.expand_as(recs)).tolist()

@@ -15,7 +15,7 @@ from .core import GradVitError, atomic_write_bytes, atomic_write_json, image_gri
 from .data import DEMO_NAMES, load_bundled, bundled_names
 from .models import VICTIM_ZOO, load_victim, load_prior
 from .client import client_scenario
-from .defences import Defence, defended_scenario, privacy_utility
+from .defences import Defence, share, privacy_utility
 from .attack import AttackConfig, preset
 from .reconstruct import run_attack
 from .report import run_metrics
@@ -91,7 +91,7 @@ def run_setting(s:Setting, x_all:torch.Tensor, seed:int, base:AttackConfig, prio
     victim = load_victim(s.model)
     if s.batch and s.batch > len(x_all): raise GradVitError(f'setting {s.name!r} needs {s.batch} images, got {len(x_all)}')
     x = x_all[:s.batch] if s.batch else x_all
-    sc, facts = (client_scenario(victim, x, seed=seed), {}) if s.defence is None else defended_scenario(victim, x, s.defence, seed=seed)
+    sc = share(victim, x, defence=s.defence, seed=seed); facts = sc.facts
     cfg = replace(base, seed=seed, **s.overrides, params=setting_params(victim, s.trace) if s.trace else None)
     res = run_attack(victim, sc.gradient, sc.n, cfg, prior=prior, progress=False)
     m = run_metrics(res, sc, prior=prior, use_lpips=use_lpips)
