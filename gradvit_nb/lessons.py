@@ -12,8 +12,8 @@ from .core import GradVitError, atomic_write_bytes, check_out_dir
 
 # %% auto #0
 __all__ = ['LESSON_SECTIONS', 'DEVELOPER_NOTEBOOKS', 'TEST_CALLS', 'HIDDEN_TAG', 'HOME', 'NEEDS_FL', 'lessons_source',
-           'strip_tests', 'library_imports', 'student_view', 'student_notebook', 'copy_lessons', 'execute_lessons',
-           'results_dir', 'colab_cells', 'in_checkout']
+           'strip_tests', 'drop_test_cells', 'library_imports', 'student_view', 'student_notebook', 'copy_lessons',
+           'execute_lessons', 'results_dir', 'colab_cells', 'in_checkout']
 
 # %% ../nbs/92b_lessons.ipynb #0b6fcd56
 LESSON_SECTIONS = {  # the student order: the index, the site's menu and the workshop follow it
@@ -67,6 +67,36 @@ def _only_comments(src:str) -> bool:
     "Whether `src` holds no code."
     return all(not l.strip() or l.strip().startswith('#') for l in src.split('\n'))
 
+def _names(src:str, load:bool) -> set[str]:
+    "The names `src` reads (`load`) or binds at its top level; nothing for a cell Python cannot parse (magics)."
+    try: tree = ast.parse(src)
+    except SyntaxError: return set()
+    if load: return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    bound = set()  # what the cell leaves behind: top-level assignments, definitions and imports (not loop variables)
+    for s in tree.body:
+        if isinstance(s, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            for t in (s.targets if isinstance(s, ast.Assign) else [s.target]):
+                bound |= {n.id for n in ast.walk(t) if isinstance(n, ast.Name)}
+        elif isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)): bound.add(s.name)
+        elif isinstance(s, (ast.Import, ast.ImportFrom)): bound |= {(a.asname or a.name).split('.')[0] for a in s.names}
+    return bound
+
+def _calls_tests(src:str) -> bool:
+    "Whether `src` still calls a fastcore test function somewhere (inside a loop, say)."
+    try: return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in TEST_CALLS for n in ast.walk(ast.parse(src)))
+    except SyntaxError: return False
+
+def drop_test_cells(cells:list) -> list:
+    "Leave out each code cell that still runs tests and binds nothing a later cell reads: a test cell, whatever its shape."
+    keep, later = [], set()
+    for c in reversed(cells):
+        src = c.source if hasattr(c, 'source') else ''.join(c['source'])
+        if c['cell_type'] == 'code':
+            if _calls_tests(src) and not (_names(src, load=False) & later): continue
+            later |= _names(src, load=True) - _names(src, load=False)  # a name the cell binds itself is its own
+        keep.append(c)
+    return keep[::-1]
+
 # %% ../nbs/92b_lessons.ipynb #5e0d1a04
 HIDDEN_TAG = 'remove_cell'  # nbconvert's TagRemovePreprocessor tag: the site leaves these cells out, a copy folds them
 
@@ -106,7 +136,7 @@ class student_view:
                 level = len(h.group(1))
                 if skip and level <= skip: skip = None
                 if skip is None and h.group(2).startswith('Tests'): skip = level
-            if skip or 'default_exp' in d or 'nbdev_export' in src: continue
+            if skip or 'default_exp' in d or 'test' in d or 'nbdev_export' in src: continue  # `#| test`: a test cell, whatever its shape
             if c.cell_type != 'code': cells.append(c); continue
             if self.module and {'export', 'exports'} & d.keys():
                 if 'exports' in d:  # a lesson about this code: its source, folded
@@ -119,7 +149,7 @@ class student_view:
             if 'hide' in d:  # it still runs (imports, set-up), but nobody reads it
                 c.metadata['tags'] = [*c.metadata.get('tags', []), HIDDEN_TAG]; c.metadata['jupyter'] = dict(source_hidden=True)
             cells.append(c)
-        self.nb.cells = cells
+        self.nb.cells = drop_test_cells(cells)
 
 def student_notebook(nb:dict) -> dict:
     "The student view of a lesson (nbdev's processors and the cell directives, as above), without outputs."
