@@ -96,7 +96,19 @@ def build(work: Path, site: Path, only=None, cache: Path = ROOT/'build'/'execute
         '          options: {show_source: false, docstring_style: sphinx}', 'nav:', *nav, '']))
     subprocess.run([sys.executable, '-m', 'mkdocs', 'build', '-q', '-f', str(work/'mkdocs.yml')], check=True,
                    cwd=work, env=dict(os.environ, NO_MKDOCS_2_WARNING='1'))  # in `work`: mkdocs-jupyter's .cache goes there
+    print_guide(site)
     return site, failed
+
+
+def print_guide(site: Path) -> Path | None:
+    "The facilitator's guide as a printable PDF beside its page (headless Chromium, offline); None, with a line, without Chromium."
+    chromium = os.environ.get('CHROMIUM') or shutil.which('chromium') or shutil.which('chromium-browser')
+    if not chromium: print('no chromium: facilitator.pdf not made (the guide is still a page of the site)'); return None
+    pdf, tmp = site/'facilitator.pdf', site/'facilitator.pdf.tmp'
+    r = subprocess.run([chromium, '--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', f'--print-to-pdf={tmp}',
+                        (site/'facilitator.html').as_uri()], capture_output=True, text=True, timeout=120)
+    if r.returncode or not tmp.exists(): print(f'facilitator.pdf not made: {r.stderr.strip()[-200:]}'); return None
+    tmp.replace(pdf); return pdf  # whole or not at all
 
 
 if __name__ == '__main__':

@@ -263,3 +263,5 @@ def test_lessons_site(site, chromium):
         page.goto(f'{site}/developers.html')
         page.locator('img[src$="readme.png"]').wait_for(timeout=30_000)
         assert '94a_fast_matching' in page.content() and page.locator('img[src$="readme.png"]').evaluate_all(loaded) == 1
+    import urllib.request
+    with urllib.request.urlopen(f'{site}/facilitator.pdf') as r: assert r.read(5) == b'%PDF-'  # the printable guide, made offline
