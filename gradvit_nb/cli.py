@@ -14,7 +14,7 @@ from .core import GradVitError, set_threads, get_device, check_out_dir
 from .data import load_images, demo_batch, DEMO_NAMES
 from .models import load_victim, load_prior, VICTIM_ZOO
 from .client import Scenario, gradient_scenario, load_gradients, check_gradient_batch
-from .defences import Defence, share
+from .defences import Defence, DEFENCE_KINDS, share
 from .federated import check_federation_settings, make_federation, federated_attack, flower
 from .attack import AttackConfig, preset, PRESETS, check_batch, choices
 from .reconstruct import run_attack, choose_method
@@ -77,11 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument('--quiet', action='store_true', help='no progress bar and no summary')
     add_config_options(a.add_argument_group('attack settings (default: the preset\'s; --seed also draws the labels)'))
     d = a.add_argument_group('defence (one at a time; see nbs/22_defences): what the client does before sharing')
-    d.add_argument('--dp-noise', type=float, metavar='SIGMA', help='DP-SGD through Opacus with noise multiplier SIGMA')
+    for k in DEFENCE_KINDS.values():  # one option per registered defence (nbs/22_defences)
+        if k.option: d.add_argument(k.option, type=int if k.integer else float, metavar=k.metavar, help=k.help)
     d.add_argument('--dp-clip', type=float, default=1.0, metavar='C', help='DP-SGD per-sample clipping norm (default 1)')
-    d.add_argument('--prune', type=float, metavar='P', help='set the P %% smallest gradient magnitudes of each tensor to zero')
-    d.add_argument('--aggregate', type=int, metavar='K', help='secure aggregation: the server sees the mean over K clients')
-    d.add_argument('--local-steps', type=int, metavar='E', help='FedAvg: share the update after E local SGD steps')
     d.add_argument('--local-lr', type=float, default=0.1, metavar='ETA', help='FedAvg local learning rate (default 0.1)')
     e = sub.add_parser('experiment', help="rerun one of the paper's analyses over seeds: results.csv, table.md, figure.png",
                        description="Run (or resume) one of the paper's analyses on the bundled images or yours.")
@@ -138,9 +136,9 @@ def build_parser() -> argparse.ArgumentParser:
 # %% ../nbs/92_cli.ipynb #a542665f
 def defence_from(args) -> Defence:
     "The defence the options ask for (at most one), checked before any work starts."
-    asked = [(k, v) for k, v in (('dp', args.dp_noise), ('prune', args.prune), ('aggregate', args.aggregate),
-                                 ('fedavg', args.local_steps)) if v is not None]
-    if len(asked) > 1: raise GradVitError('choose one defence at a time (--dp-noise, --prune, --aggregate, --local-steps)')
+    kinds = [k for k in DEFENCE_KINDS.values() if k.option]
+    asked = [(k.name, getattr(args, k.dest)) for k in kinds if getattr(args, k.dest) is not None]
+    if len(asked) > 1: raise GradVitError(f'choose one defence at a time ({", ".join(k.option for k in kinds)})')
     if args.gradients and asked: raise GradVitError('a defence applies to the client\'s images, not to a saved --gradients file')
     kind, strength = asked[0] if asked else ('none', 0.)
     return Defence(kind, float(strength), clip=args.dp_clip, lr=args.local_lr).validate()

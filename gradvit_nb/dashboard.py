@@ -19,7 +19,7 @@ from .core import GradVitError, image_grid, atomic_write_bytes, set_threads
 from .data import bundled_names, load_bundled, load_image_bytes, DEMO_NAMES
 from .models import VICTIM_ZOO, load_victim, load_prior
 from .client import client_scenario
-from .defences import Defence, share, dp_epsilon
+from .defences import Defence, DefenceKind, DEFENCE_KINDS, share, dp_epsilon
 from .attack import AttackConfig, AttackState, preset, PRESETS, check_batch, TERMS, LOSS_TERMS, choices
 from .reconstruct import run_attack, choose_method
 from .report import run_metrics
@@ -27,7 +27,7 @@ from .metrics import match, psnr
 
 # %% auto #0
 __all__ = ['WEIGHTS', 'SWITCHES', 'CURVES', 'REDRAW_SECONDS', 'png_bytes', 'captioned_grid', 'matched_psnr', 'describe',
-           'GalleryEntry', 'gallery_figure', 'Dashboard']
+           'GalleryEntry', 'gallery_figure', 'Dashboard', 'strength_slider']
 
 # %% ../nbs/13_dashboard.ipynb #0e1c9f7c
 def png_bytes(img:Image.Image) -> bytes:
@@ -118,6 +118,14 @@ class Dashboard:
         "Display the dashboard in a notebook."
         return self.ui._repr_mimebundle_(**kwargs)
 
+# %% ../nbs/13_dashboard.ipynb #13aa0001
+def strength_slider(kind:DefenceKind, layout) -> W.Widget:
+    "The slider of a defence's strength, as its record describes it (a log, float or whole-number scale)."
+    spec = dict(kind.slider); scale = spec.pop('type')
+    cls = {'log': W.FloatLogSlider, 'float': W.FloatSlider, 'int': W.IntSlider}[scale]
+    w = cls(**({'base': 10} if scale == 'log' else {}), layout=layout, **spec)
+    w.add_class(f'gradvit-strength-{kind.name}'); return w
+
 # %% ../nbs/13_dashboard.ipynb #fa9baaee
 @patch
 def _build_controls(self:Dashboard, preset_name, model, images, every, seed):
@@ -149,16 +157,13 @@ def _build_controls(self:Dashboard, preset_name, model, images, every, seed):
     self.progress = W.IntProgress(value=0, min=0, max=1, layout=W.Layout(width='330px'))
     self.status_line = W.HTML('idle')
     # the defence panel: what the client does before sharing (nbs/22_defences); 'none' is the off position
-    self.defence = W.Dropdown(options=[('none', 'none'), ('DP-SGD (Opacus)', 'dp'), ('pruning', 'prune'),
-                                       ('secure aggregation', 'aggregate'), ('FedAvg', 'fedavg')], value='none', description='defence', layout=lay)
-    self.dp_sigma = W.FloatLogSlider(value=1e-2, base=10, min=-6, max=1, step=0.1, description='DP σ', readout_format='.1e', layout=lay)
+    self.defence = W.Dropdown(options=[(k.title, k.name) for k in DEFENCE_KINDS.values()], value='none', description='defence', layout=lay)
+    self.strengths = {k.name: strength_slider(k, lay) for k in DEFENCE_KINDS.values() if k.slider}  # one per registered defence
+    self.dp_sigma, self.prune, self.clients, self.local_steps = (self.strengths[k] for k in ('dp', 'prune', 'aggregate', 'fedavg'))
     self.dp_clip = W.FloatLogSlider(value=1., base=10, min=-2, max=2, step=0.1, description='DP clip C', readout_format='.2g', layout=lay)
-    self.prune = W.FloatSlider(value=90, min=0, max=99.9, step=0.1, description='prune %', layout=lay)
-    self.clients = W.IntSlider(value=2, min=2, max=8, description='clients K', layout=lay)
-    self.local_steps = W.IntSlider(value=5, min=1, max=20, description='local steps E', layout=lay)
     self.unroll = W.Checkbox(value=False, description='attack unrolls the E steps', indent=False)
     self.defence_line = W.HTML('')
-    for w in (self.defence, self.dp_sigma, self.dp_clip): w.observe(lambda ch: self._show_defence(), names='value')
+    for w in (self.defence, self.dp_clip, *self.strengths.values()): w.observe(lambda ch: self._show_defence(), names='value')
     self._show_defence()
     self.preset.observe(lambda ch: self.load_preset(ch['new']), names='value')
     for w in (self.source, self.bundled, self.upload, self.model): w.observe(lambda ch: self.show_batch(), names='value')
@@ -200,8 +205,7 @@ def config(self:Dashboard) -> AttackConfig:
 def client_defence(self:Dashboard) -> Defence:
     "The `Defence` the panel describes (checked)."
     kind = self.defence.value
-    strength = {'none': 0., 'dp': self.dp_sigma.value, 'prune': self.prune.value, 'aggregate': self.clients.value,
-                'fedavg': self.local_steps.value}[kind]
+    strength = self.strengths[kind].value if kind in self.strengths else 0.
     return Defence(kind, float(strength), clip=float(self.dp_clip.value)).validate()
 
 @patch
@@ -274,8 +278,8 @@ def _layout(self:Dashboard) -> W.Widget:
     "Arrange the controls on the left, the live views on the right and the gallery below."
     weights = [W.HBox([self.toggles[k], self.sliders[k]]) for k in WEIGHTS]
     batch = W.VBox([self.source, self.bundled, self.upload])
-    defence = W.VBox([W.HTML('<b>defence</b> (the client side)'), self.defence, self.dp_sigma, self.dp_clip, self.prune,
-                      self.clients, self.local_steps, self.unroll, self.defence_line])
+    defence = W.VBox([W.HTML('<b>defence</b> (the client side)'), self.defence, self.dp_sigma, self.dp_clip,
+                      *(w for k, w in self.strengths.items() if k != 'dp'), self.unroll, self.defence_line])
     controls = W.VBox([self.preset, self.model, batch, defence, W.HTML('<b>loss weights</b> (tick: term on)'), *weights,
                        self.method, self.scheduler, self.switch, self.distance, self.pixel_grad, self.seeds, self.output, self.iters, self.every, self.seed,
                        W.HBox([self.run_button, self.stop_button]), self.progress, self.status_line])
@@ -290,7 +294,8 @@ def run(self:Dashboard) -> bool:
     if self.status == 'running': return False
     try:
         cfg = self.config(); victim = self.victim(); x, names = self.batch(); d = self.client_defence()
-        if d.kind == 'fedavg' and self.unroll.value: cfg = replace(cfg, unroll_steps=int(d.strength), unroll_lr=d.lr)
+        undo = DEFENCE_KINDS[d.kind].attack_overrides  # FedAvg: the attack unrolls the E local steps when ticked
+        if undo and self.unroll.value: cfg = replace(cfg, **undo(d))
         # the client's side: only sc.gradient reaches the attack; behind a defence, what the defended client shares
         sc = share(victim, x, names, defence=d, seed=cfg.seed); facts = sc.facts
         method, _ = choose_method(victim, sc.gradient, sc.n, cfg)  # named in the status line while the run goes on

@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy, io, json, math, statistics, warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import torch
 import torch.nn as nn
@@ -21,16 +22,15 @@ from .train_zoo import make_exemplars, exemplar_batch
 from .client import Scenario, client_scenario, client_gradients, check_gradients, draw_labels, client_labels, image_names
 
 # %% auto #0
-__all__ = ['DEFENCES', 'Defence', 'TokenEmbed', 'dp_problem', 'private_model', 'dp_sgd_gradients', 'dp_epsilon',
-           'prune_gradients', 'aggregate_gradients', 'local_sgd', 'fedavg_update', 'other_clients_images', 'share',
-           'closed_form_under', 'accuracy', 'fresh_head', 'dp_finetune', 'privacy_utility']
+__all__ = ['DEFENCE_KINDS', 'DEFENCES', 'Defence', 'DefenceKind', 'register_defence', 'TokenEmbed', 'dp_problem', 'private_model',
+           'dp_sgd_gradients', 'dp_epsilon', 'prune_gradients', 'aggregate_gradients', 'local_sgd', 'fedavg_update',
+           'other_clients_images', 'share', 'closed_form_under', 'accuracy', 'fresh_head', 'dp_finetune',
+           'privacy_utility']
 
 # %% ../nbs/22_defences.ipynb #2ab8dab3
-DEFENCES = ('none', 'dp', 'prune', 'aggregate', 'fedavg')
-
 @dataclass(frozen=True)
 class Defence:
-    "What the client does before sharing: `kind` in DEFENCES and its `strength` (σ, percent, K or E)."
+    "What the client does before sharing: a `kind` of `DEFENCE_KINDS` and its `strength` (σ, percent, K or E)."
     kind: str = 'none'
     strength: float = 0.
     clip: float = 1.0     # DP-SGD: per-sample clipping norm C
@@ -38,27 +38,91 @@ class Defence:
     lr: float = 0.1       # FedAvg: the local learning rate η
 
     def validate(self) -> Defence:
-        "Refuse a setting that makes no sense, in one line."
+        "Refuse a setting that makes no sense, in one line (each kind's own check, from its record)."
         k, s = self.kind, self.strength
-        if k not in DEFENCES: raise GradVitError(f'unknown defence {k!r}; choose from {", ".join(DEFENCES)}')
+        if k not in DEFENCE_KINDS: raise GradVitError(f'unknown defence {k!r}; choose from {", ".join(DEFENCE_KINDS)}')
         for name, v in (('strength', s), ('clipping norm', self.clip), ('delta', self.delta), ('learning rate', self.lr)):
             if not math.isfinite(v): raise GradVitError(f'the {k} defence\'s {name} must be a finite number (got {v})')  # NaN and inf pass comparisons
-        if k == 'dp' and not (s >= 0 and math.isfinite(s)): raise GradVitError(f'DP noise multiplier must be >= 0 (got {s})')
-        if k == 'dp' and not self.clip > 0: raise GradVitError(f'DP clipping norm must be > 0 (got {self.clip})')
-        if k == 'dp' and not 0 < self.delta < 1: raise GradVitError(f'DP delta must lie in (0, 1) (got {self.delta})')
-        if k == 'prune' and not 0 <= s < 100: raise GradVitError(f'pruning must lie in [0, 100) percent (got {s})')
-        if k in ('aggregate', 'fedavg') and (s < 1 or s != int(s)):
-            what = 'number of aggregated clients K' if k == 'aggregate' else 'number of local steps E'
-            raise GradVitError(f'{what} must be a whole number >= 1 (got {s:g})')
-        if k == 'fedavg' and not self.lr > 0: raise GradVitError(f'FedAvg learning rate must be > 0 (got {self.lr})')
+        if (problem := DEFENCE_KINDS[k].check(self)): raise GradVitError(problem)
         return self
 
     @property
     def label(self) -> str:
         "A short name for tables and pictures."
-        return {'none': 'none', 'dp': f'DP σ {self.strength:g}', 'prune': f'prune {self.strength:g} %',
-                'aggregate': f'aggregate K {self.strength:g}',
-                'fedavg': f'FedAvg E {self.strength:g}' + ('' if self.lr == 0.1 else f', η {self.lr:g}')}[self.kind]
+        return DEFENCE_KINDS[self.kind].label(self)
+
+# %% ../nbs/22_defences.ipynb #22aa0002
+@dataclass(frozen=True)
+class DefenceKind:
+    "One defence: its strength and check, its label, what it does to what the client shares, and its front ends."
+    name: str                                 # Defence.kind
+    title: str                                # in menus
+    check: Callable[[Defence], str|None]      # the problem with a setting, or None
+    label: Callable[[Defence], str]           # for tables and pictures
+    apply: Callable|None = None               # (victim, images, names, y, defence, seed) -> (images, names, y, gradient, facts)
+    option: str|None = None                   # the CLI option that asks for it, e.g. '--prune'
+    metavar: str = 'X'
+    help: str = ''
+    integer: bool = False                     # a whole-number strength
+    slider: dict|None = None                  # the dashboard's strength slider: type ('log', 'float', 'int') and its range
+    attack_overrides: Callable[[Defence], dict]|None = None  # what the attack may set to undo it (unrolling FedAvg)
+
+    @property
+    def dest(self) -> str|None: return None if self.option is None else self.option.lstrip('-').replace('-', '_')
+
+DEFENCE_KINDS: dict[str, DefenceKind] = {}
+
+def register_defence(kind:DefenceKind) -> DefenceKind:
+    "Add a defence to `DEFENCE_KINDS`: the CLI, the dashboard, the experiments and `share` pick it up."
+    DEFENCE_KINDS[kind.name] = kind; return kind
+
+def _whole(what:str):
+    "The check of a whole-number strength of at least 1."
+    return lambda d: None if d.strength >= 1 and d.strength == int(d.strength) else f'{what} must be a whole number >= 1 (got {d.strength:g})'
+
+def _dp_check(d:Defence) -> str|None:
+    if not d.strength >= 0: return f'DP noise multiplier must be >= 0 (got {d.strength})'
+    if not d.clip > 0: return f'DP clipping norm must be > 0 (got {d.clip})'
+    if not 0 < d.delta < 1: return f'DP delta must lie in (0, 1) (got {d.delta})'
+
+def _dp_apply(victim, images, names, y, d, seed):
+    g, _ = dp_sgd_gradients(victim, images, y, d.strength, d.clip, seed)
+    return images, names, y, g, dict(epsilon=dp_epsilon(d.strength, 1.0, 1, d.delta), clip=d.clip, delta=d.delta)
+
+def _aggregate_apply(victim, images, names, y, d, seed):
+    "K clients of n images each, distinct classes across all of them; the scenario holds all K x n images the sum holds."
+    n, K = len(images), int(d.strength)
+    if n * K > victim.num_classes: raise GradVitError(f'{K} clients of {n} images need {n * K} classes; {victim.name} has {victim.num_classes}')
+    order = draw_labels(victim.num_classes, victim.num_classes, seed)  # every class in the seed's order: the other clients' come next
+    ox, onames = other_clients_images(images, n * (K - 1))
+    others = torch.as_tensor([c for c in order.tolist() if c not in set(y.tolist())][:n * (K - 1)])
+    xs, ys = torch.cat([images, ox]), torch.cat([y, others])
+    g = aggregate_gradients([client_gradients(victim, xs[i:i + n], ys[i:i + n]) for i in range(0, n * K, n)])
+    return xs, names + onames, ys, g, {}
+
+def _fedavg_check(d:Defence) -> str|None:
+    return _whole('number of local steps E')(d) or (None if d.lr > 0 else f'FedAvg learning rate must be > 0 (got {d.lr})')
+
+for kind in (
+    DefenceKind('none', 'none', lambda d: None, lambda d: 'none'),
+    DefenceKind('dp', 'DP-SGD (Opacus)', _dp_check, lambda d: f'DP σ {d.strength:g}', _dp_apply, '--dp-noise', 'SIGMA',
+                'DP-SGD through Opacus with noise multiplier SIGMA',
+                slider=dict(type='log', value=1e-2, min=-6, max=1, step=0.1, description='DP σ', readout_format='.1e')),
+    DefenceKind('prune', 'pruning', lambda d: None if 0 <= d.strength < 100 else f'pruning must lie in [0, 100) percent (got {d.strength})',
+                lambda d: f'prune {d.strength:g} %',
+                lambda victim, images, names, y, d, seed: (images, names, y, prune_gradients(client_gradients(victim, images, y), d.strength), {}),
+                '--prune', 'P', 'set the P %% smallest gradient magnitudes of each tensor to zero',
+                slider=dict(type='float', value=90, min=0, max=99.9, step=0.1, description='prune %')),
+    DefenceKind('aggregate', 'secure aggregation', _whole('number of aggregated clients K'), lambda d: f'aggregate K {d.strength:g}',
+                _aggregate_apply, '--aggregate', 'K', 'secure aggregation: the server sees the mean over K clients', integer=True,
+                slider=dict(type='int', value=2, min=2, max=8, description='clients K')),
+    DefenceKind('fedavg', 'FedAvg', _fedavg_check, lambda d: f'FedAvg E {d.strength:g}' + ('' if d.lr == 0.1 else f', η {d.lr:g}'),
+                lambda victim, images, names, y, d, seed: (images, names, y, fedavg_update(victim, images, y, int(d.strength), d.lr), dict(lr=d.lr)),
+                '--local-steps', 'E', 'FedAvg: share the update after E local SGD steps', integer=True,
+                slider=dict(type='int', value=5, min=1, max=20, description='local steps E'),
+                attack_overrides=lambda d: dict(unroll_steps=int(d.strength), unroll_lr=d.lr)),
+): register_defence(kind)
+DEFENCES = tuple(DEFENCE_KINDS)  # the kinds' names, in menu order
 
 # %% ../nbs/22_defences.ipynb #1d9823a6
 class TokenEmbed(nn.Module):
@@ -176,23 +240,9 @@ def share(victim:Victim, images:torch.Tensor, names:list|None=None, labels=None,
           seed:int=0) -> Scenario:
     "The client's side, for every front end: `client_scenario`, behind `defence` when one is given; its facts (defence, strength, ε) on `.facts`."
     if defence is None or defence.validate().kind == 'none': return client_scenario(victim, images, names, labels, seed)
-    d = defence; n = len(images)
-    names, y = image_names(names, n), client_labels(victim, n, labels, seed)  # the labels client_scenario gives
-    K = int(d.strength) if d.kind == 'aggregate' else 1
-    order = draw_labels(victim.num_classes, victim.num_classes, seed)  # every class in the seed's order: the other clients' come next
-    if n * K > victim.num_classes: raise GradVitError(f'{K} clients of {n} images need {n * K} classes; {victim.name} has {victim.num_classes}')
-    facts = dict(defence=d.kind, strength=d.strength, epsilon=None)
-    if d.kind == 'dp':
-        g, _ = dp_sgd_gradients(victim, images, y, d.strength, d.clip, seed)
-        facts.update(epsilon=dp_epsilon(d.strength, 1.0, 1, d.delta), clip=d.clip, delta=d.delta)
-    elif d.kind == 'prune': g = prune_gradients(client_gradients(victim, images, y), d.strength)
-    elif d.kind == 'fedavg': g = fedavg_update(victim, images, y, int(d.strength), d.lr); facts.update(lr=d.lr)
-    else:  # aggregate: K clients of n images each, distinct classes across all of them
-        ox, onames = other_clients_images(images, n * (K - 1))
-        others = torch.as_tensor([c for c in order.tolist() if c not in set(y.tolist())][:n * (K - 1)])
-        xs, ys = torch.cat([images, ox]), torch.cat([y, others])
-        g = aggregate_gradients([client_gradients(victim, xs[i:i + n], ys[i:i + n]) for i in range(0, n * K, n)])
-        images, names, y = xs, names + onames, ys
+    n = len(images); names, y = image_names(names, n), client_labels(victim, n, labels, seed)  # the labels client_scenario gives
+    images, names, y, g, extra = DEFENCE_KINDS[defence.kind].apply(victim, images, names, y, defence, seed)
+    facts = dict(defence=defence.kind, strength=defence.strength, epsilon=None); facts.update(extra)
     return Scenario(victim, images, names, y, check_gradients(g, victim), len(images), facts)
 
 # %% ../nbs/22_defences.ipynb #8fccfe37
