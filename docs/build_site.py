@@ -96,6 +96,7 @@ def build(work: Path, site: Path, only=None, cache: Path = ROOT/'build'/'execute
         '          options: {show_source: false, docstring_style: sphinx}', 'nav:', *nav, '']))
     subprocess.run([sys.executable, '-m', 'mkdocs', 'build', '-q', '-f', str(work/'mkdocs.yml')], check=True,
                    cwd=work, env=dict(os.environ, NO_MKDOCS_2_WARNING='1'))  # in `work`: mkdocs-jupyter's .cache goes there
+    for m in site.rglob('*.map'): m.unlink()  # the theme's source maps: for debugging its JavaScript, 1.3 MB a site
     print_guide(site)
     return site, failed
 

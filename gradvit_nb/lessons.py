@@ -158,9 +158,9 @@ def student_notebook(nb:dict) -> dict:
     from nbdev.processors import add_show_docs, hide_line
     proc = NBProcessor(nb=dict2nb(copy.deepcopy(nb)), procs=[add_show_docs, student_view, hide_line])
     proc.process()
-    out = nb2dict(proc.nb)
-    for i, c in enumerate(out['cells']):
-        c.setdefault('id', f'student{i:03d}')  # cells made here (show_doc, folded source) need ids too (nbformat 4.5)
+    out, own = nb2dict(proc.nb), {c.get('id') for c in nb['cells']}
+    for i, c in enumerate(out['cells']):  # cells made here (show_doc, folded source) get ids that do not change between builds
+        if c.get('id') not in own: c['id'] = f'student{i:03d}'
         if c['cell_type'] == 'code': c['outputs'], c['execution_count'] = [], None
     return out
 
