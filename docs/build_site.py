@@ -45,6 +45,14 @@ def execute(nb: Path, env: dict, cache: Path) -> str | None:
     return error
 
 
+def without_widget_state(nb: Path):
+    """Drop the widgets' saved state from an executed lesson: a static page cannot run them (they show empty either way),
+    and a plotly FigureWidget's state carries 5 MB of JavaScript."""
+    book = json.loads(nb.read_text(encoding='utf-8'))
+    if book.get('metadata', {}).pop('widgets', None) is not None:
+        nb.write_text(json.dumps(book, indent=1, ensure_ascii=False), encoding='utf-8')
+
+
 def with_site_picture(src: Path) -> str:
     "The text of `src` with the repository paths of the README picture and the docs pages replaced by their site copies."
     text = src.read_text(encoding='utf-8').replace('](../data/results/readme.png)', '](readme.png)')
@@ -71,6 +79,7 @@ def build(work: Path, site: Path, only=None, cache: Path = ROOT/'build'/'execute
         if n == 'index': continue
         print(f'executing {n}', flush=True)
         if (err := execute(lessons[n], env, cache)): failed[n] = err; print(f'  {n} failed: {err}', flush=True)
+        without_widget_state(lessons[n])
     (docs/'api').mkdir()
     modules = sorted(m.stem for m in (ROOT/'gradvit_nb').glob('*.py') if not m.stem.startswith('_'))
     for m in modules: (docs/'api'/f'{m}.md').write_text(f'# gradvit_nb.{m}\n\n::: gradvit_nb.{m}\n')

@@ -315,6 +315,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                     'gradvit_nb.lessons.lessons_source': ('lessons.html#lessons_source', 'gradvit_nb/lessons.py'),
                                     'gradvit_nb.lessons.library_imports': ('lessons.html#library_imports', 'gradvit_nb/lessons.py'),
                                     'gradvit_nb.lessons.results_dir': ('lessons.html#results_dir', 'gradvit_nb/lessons.py'),
+                                    'gradvit_nb.lessons.show_doc': ('lessons.html#show_doc', 'gradvit_nb/lessons.py'),
                                     'gradvit_nb.lessons.strip_tests': ('lessons.html#strip_tests', 'gradvit_nb/lessons.py'),
                                     'gradvit_nb.lessons.student_notebook': ('lessons.html#student_notebook', 'gradvit_nb/lessons.py'),
                                     'gradvit_nb.lessons.student_view': ('lessons.html#student_view', 'gradvit_nb/lessons.py'),

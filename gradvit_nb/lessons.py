@@ -12,8 +12,8 @@ from .core import GradVitError, atomic_write_bytes, check_out_dir
 
 # %% auto #0
 __all__ = ['LESSON_SECTIONS', 'DEVELOPER_NOTEBOOKS', 'TEST_CALLS', 'HIDDEN_TAG', 'HOME', 'NEEDS_FL', 'lessons_source',
-           'strip_tests', 'drop_test_cells', 'library_imports', 'student_view', 'student_notebook', 'copy_lessons',
-           'execute_lessons', 'results_dir', 'colab_cells', 'in_checkout']
+           'strip_tests', 'drop_test_cells', 'library_imports', 'student_view', 'show_doc', 'student_notebook',
+           'copy_lessons', 'execute_lessons', 'results_dir', 'colab_cells', 'in_checkout']
 
 # %% ../nbs/92b_lessons.ipynb #0b6fcd56
 LESSON_SECTIONS = {  # the student order: the index, the site's menu and the workshop follow it
@@ -141,7 +141,7 @@ class student_view:
             if self.module and {'export', 'exports'} & d.keys():
                 if 'exports' in d:  # a lesson about this code: its source, folded
                     cells.append(mk_cell(f'<details><summary>Source</summary>\n\n```python\n{src.strip()}\n```\n</details>', 'markdown'))
-                c.source = ('' if imported else 'from nbdev.showdoc import show_doc\n') + library_imports(src, self.module)
+                c.source = ('' if imported else 'from gradvit_nb.lessons import show_doc\n') + library_imports(src, self.module)
                 c.directives_, imported = {k: v for k, v in d.items() if k not in ('export', 'exports')}, True
                 cells.append(c); continue
             c.source = strip_tests(src)
@@ -150,6 +150,12 @@ class student_view:
                 c.metadata['tags'] = [*c.metadata.get('tags', []), HIDDEN_TAG]; c.metadata['jupyter'] = dict(source_hidden=True)
             cells.append(c)
         self.nb.cells = drop_test_cells(cells)
+
+def show_doc(sym, name:str|None=None, title_level:int=3):
+    "nbdev's `show_doc` as a student copy shows it: the signature and the docstring, without nbdev's Quarto-only source link."
+    from fastcore.docments import MarkdownRenderer
+    from nbdev.showdoc import show_doc as nbdev_show_doc
+    return nbdev_show_doc(sym, renderer=MarkdownRenderer, name=name, title_level=title_level)
 
 def student_notebook(nb:dict) -> dict:
     "The student view of a lesson (nbdev's processors and the cell directives, as above), without outputs."
@@ -187,11 +193,12 @@ def copy_lessons(dest, developer:bool=False) -> list[Path]:
 # %% ../nbs/92b_lessons.ipynb #92be0a02
 def execute_lessons(paths:list[Path], timeout:int=1800) -> dict[str, str]:
     "Run each notebook in `paths` in place (in its own folder, as a student would), keeping its outputs; the failures, by name."
-    import subprocess, sys
+    import os, subprocess, sys
+    env = {k: v for k, v in os.environ.items() if k != 'MPLBACKEND'}  # the kernel's inline backend draws the figures (Agg would not)
     failed = {}
     for nb in paths:
         r = subprocess.run([sys.executable, '-m', 'jupyter', 'nbconvert', '--to', 'notebook', '--execute', '--inplace',
-                            f'--ExecutePreprocessor.timeout={timeout}', nb.name], cwd=nb.parent, capture_output=True, text=True)
+                            f'--ExecutePreprocessor.timeout={timeout}', nb.name], cwd=nb.parent, capture_output=True, text=True, env=env)
         if r.returncode: failed[nb.stem] = (r.stderr.strip().splitlines() or ['unknown error'])[-1]
     return failed
 
