@@ -18,7 +18,6 @@ from fastcore.basics import patch
 from .core import GradVitError, image_grid, atomic_write_bytes, set_threads
 from .data import bundled_names, load_bundled, load_image_bytes, DEMO_NAMES
 from .models import VICTIM_ZOO, load_victim, load_prior
-from .client import client_scenario
 from .defences import Defence, DefenceKind, DEFENCE_KINDS, share, dp_epsilon
 from .attack import AttackConfig, AttackState, preset, PRESETS, check_batch, TERMS, LOSS_TERMS, choices
 from .reconstruct import run_attack, choose_method

@@ -14,7 +14,6 @@ from tqdm.auto import tqdm
 from .core import GradVitError, atomic_write_bytes, atomic_write_json, image_grid
 from .data import DEMO_NAMES, load_bundled, bundled_names
 from .models import VICTIM_ZOO, load_victim, load_prior
-from .client import client_scenario
 from .defences import Defence, share, privacy_utility
 from .attack import AttackConfig, preset
 from .reconstruct import run_attack
