@@ -69,6 +69,11 @@ class AttackConfig:
     cycles: int = _f(20, 'semi-analytic: proposal-and-polish cycles at most', min=0)
     time_budget: float = _f(0., 'semi-analytic: seconds after which no new cycle starts (0: no limit)', min=0)
 
+    @property
+    def needs_image_prior(self) -> bool:
+        "Whether a run with these settings uses the image prior's CNN (on, with a weight above zero): the one test every front end asks."
+        return self.use_image_prior and self.alpha_image > 0
+
     def validate(self):
         "Refuse settings that cannot run, with a one-line error that names the setting."
         hints = get_type_hints(AttackConfig)
@@ -200,7 +205,7 @@ def _lr_factor(t:int, T:int, warmup:int) -> float:
 
 def _as_prior(prior, cfg:AttackConfig):
     "A BNStatsPrior when the image prior is on (the zoo's by default), else None."
-    if not (cfg.use_image_prior and cfg.alpha_image > 0): return None
+    if not cfg.needs_image_prior: return None
     if prior is None: prior = load_prior()
     return prior if isinstance(prior, BNStatsPrior) else BNStatsPrior(prior)
 

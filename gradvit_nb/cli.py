@@ -10,23 +10,24 @@ from pathlib import Path
 from typing import Literal, get_type_hints
 
 from . import __version__
-from .core import GradVitError, set_threads, get_device, check_out_dir
+from .core import GradVitError, RunRequest
 from .data import load_images, demo_batch, DEMO_NAMES
 from .models import load_victim, load_prior, VICTIM_ZOO
-from .client import Scenario, gradient_scenario, load_gradients, check_gradient_batch
+from .client import Scenario, gradient_scenario
+from .gradient_files import load_gradients, check_gradient_batch
 from .defences import Defence, DEFENCE_KINDS, share
 from .federated import check_federation_settings, make_federation, federated_attack, flower
 from .attack import AttackConfig, preset, PRESETS, check_batch, choices
-from .reconstruct import run_attack, choose_method
-from .report import run_metrics, write_run, summary
+from .reconstruct import choose_method
+from .report import attack_and_report, summary
 from .experiments import run_experiment, EXPERIMENTS
 from .bench import run_bench
 from .lessons import copy_lessons, execute_lessons
 from .preflight import preflight, report
 
 # %% auto #0
-__all__ = ['option', 'add_config_options', 'config_from', 'build_parser', 'defence_from', 'cli_scenario', 'attack', 'experiment',
-           'federated', 'lessons', 'bench', 'check', 'Terminated', 'main']
+__all__ = ['option', 'add_config_options', 'config_from', 'add_request_options', 'request_from', 'build_parser', 'defence_from',
+           'cli_scenario', 'attack', 'experiment', 'federated', 'lessons', 'bench', 'check', 'Terminated', 'main']
 
 # %% ../nbs/92_cli.ipynb #7de3c76c
 def option(name:str) -> str:
@@ -48,6 +49,19 @@ def config_from(args) -> AttackConfig:
     set_ = {f.name: getattr(args, f.name) for f in fields(AttackConfig) if getattr(args, f.name, None) is not None}
     return preset(args.preset, **set_).validate()
 
+def add_request_options(p, *names:str, **helps:str):
+    "One option per named `RunRequest` field, its type and help from the field (`helps`: the command's own wording); `--out` is required."
+    for f in fields(RunRequest):
+        if f.name not in names: continue
+        kind, default, kw = get_type_hints(RunRequest)[f.name], f.default, dict(dest=f.name, help=helps.get(f.name, f.metadata['help']))
+        if kind is bool and default: p.add_argument('--no-' + f.name, action='store_false', **kw)  # on unless switched off: --no-lpips
+        elif kind is bool: p.add_argument(option(f.name), action='store_true', **kw)
+        else: p.add_argument(option(f.name), type=int if kind == int|None else str, metavar=f.metadata['metavar'], required=f.name == 'out', **kw)
+
+def request_from(args) -> RunRequest:
+    "The `RunRequest` of parsed `args` (the fields the command has; the rest at their defaults)."
+    return RunRequest(**{f.name: getattr(args, f.name) for f in fields(RunRequest) if hasattr(args, f.name)})
+
 # %% ../nbs/92_cli.ipynb #49726fa1
 def build_parser() -> argparse.ArgumentParser:
     "The `gradvit-nb` argument parser with its `attack` command."
@@ -58,8 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
                        description='Simulate a client sharing the gradient of IMAGES, reconstruct them with GradViT, '
                                    'write DIR/recon.png, DIR/metrics.json and DIR/history.json.')
     a.add_argument('--images', nargs='+', metavar='PATH', help='image files or folders (default: the bundled demo batch)')
-    a.add_argument('--out', required=True, metavar='DIR', help='output folder')
-    a.add_argument('--overwrite', action='store_true', help='replace the finished run already in --out (default: refuse it)')
+    add_request_options(a, 'out', 'overwrite')
     a.add_argument('--model', default='vit-p4', help=f'zoo victim ({", ".join(VICTIM_ZOO)}) or a timm ViT/DeiT name')
     a.add_argument('--checkpoint', metavar='PATH', help='weights for --model (.safetensors, or a torch file read weights-only)')
     a.add_argument('--pretrained', action='store_true', help="timm's pretrained weights for --model (needs a network)")
@@ -71,10 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument('--prior', default='resnet-mini', help='image-prior CNN: resnet-mini (bundled), moco-v2, resnet50')
     a.add_argument('--prior-checkpoint', metavar='PATH', help='weights file for --prior (MoCo v2 .pth.tar, timm resnet50)')
     a.add_argument('--prior-pretrained', action='store_true', help="timm's pretrained weights for --prior resnet50 (needs a network)")
-    a.add_argument('--no-lpips', action='store_true', help='do not try to load LPIPS')
-    a.add_argument('--threads', type=int, help='CPU threads for torch (default: the cores idle now, so a busy laptop is shared)')
-    a.add_argument('--device', help='cpu, cuda or cuda:N (default: cuda when present)')
-    a.add_argument('--quiet', action='store_true', help='no progress bar and no summary')
+    add_request_options(a, 'lpips', 'threads', 'device', 'quiet')
     add_config_options(a.add_argument_group('attack settings (default: the preset\'s; --seed also draws the labels)'))
     d = a.add_argument_group('defence (one at a time; see nbs/22_defences): what the client does before sharing')
     for k in DEFENCE_KINDS.values():  # one option per registered defence (nbs/22_defences)
@@ -85,44 +95,42 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Run (or resume) one of the paper's analyses on the bundled images or yours.")
     e.add_argument('name', choices=EXPERIMENTS, help='ablation (Table 2), architectures (3), layers (4), components (5), batch-size (Fig. 5-6), defences (nbs/22_defences)')
     e.add_argument('--images', nargs='+', metavar='PATH', help='image files or folders (default: the bundled demo batch)')
-    e.add_argument('--out', required=True, metavar='DIR', help='output folder (resumed when it holds the same experiment)')
+    add_request_options(e, 'out', out='output folder (resumed when it holds the same experiment)')
     e.add_argument('--iters', type=int, help="iterations per run (default: the preset's)")
     e.add_argument('--seeds', type=int, default=2, metavar='K', help='runs per setting, seeds 0..K-1 (default 2)')
     e.add_argument('--reg-seeds', type=int, metavar='S', help='starts inside each run (default: 2 for ablation, registered as in the paper; else 1)')
     e.add_argument('--preset', default='cpu-study', choices=list(PRESETS), help='attack settings (default cpu-study: every start to the end, the recipe of the stored analyses)')
     e.add_argument('--finetune-steps', type=int, default=100, metavar='N', help='defences: DP fine-tune steps for the privacy-utility figure (default 100)')
     e.add_argument('--batch-sizes', type=int, nargs='+', default=[1, 2, 4, 8], metavar='N', help='for batch-size (default 1 2 4 8)')
-    e.add_argument('--no-lpips', action='store_true', help='do not try to load LPIPS')
-    e.add_argument('--threads', type=int, help='CPU threads for torch (default: the cores idle now)')
-    e.add_argument('--quiet', action='store_true', help='no progress bar')
+    add_request_options(e, 'lpips', 'threads', 'quiet', quiet='no progress bar')
     f = sub.add_parser('federated', help='a real Flower round (FedAvg); a curious server attacks one client: recon.png, metrics.json',
                        description='Run K Flower clients (simulation engine, offline) for R rounds of FedAvg and attack client I\'s '
                                    'last update (needs the [fl] extra, which make installs).')
-    f.add_argument('--out', required=True, metavar='DIR', help='output folder')
-    f.add_argument('--overwrite', action='store_true', help='replace the finished run already in --out (default: refuse it)')
+    add_request_options(f, 'out', 'overwrite')
     f.add_argument('--clients', type=int, default=2, metavar='K', help='number of clients (default 2)')
     f.add_argument('--rounds', type=int, default=1, metavar='R', help='FedAvg rounds (default 1); the last one is attacked')
     f.add_argument('--local-steps', type=int, default=1, metavar='E', help='local SGD steps per round (default 1)')
     f.add_argument('--local-lr', type=float, default=0.1, metavar='ETA', help='local learning rate (default 0.1)')
-    f.add_argument('--dp-noise', type=float, metavar='SIGMA', help='clients train with DP-SGD (Opacus), noise multiplier SIGMA, clip 1')
+    fd = f.add_argument_group('defence of every client (at most one; see nbs/22_defences)')
+    for k in DEFENCE_KINDS.values():  # the registered defences that act on one client's update
+        if k.option and k.in_federation: fd.add_argument(k.option, type=int if k.integer else float, metavar=k.metavar, help=k.help)
+    fd.add_argument('--dp-clip', type=float, default=1.0, metavar='C', help='DP-SGD per-sample clipping norm (default 1)')
     f.add_argument('--attack-client', type=int, default=0, metavar='I', help='the client whose update is attacked (default 0)')
     f.add_argument('--images', nargs='+', metavar='PATH', help="the attacked client's photos (default: the demo batch); others hold bundled photos")
     f.add_argument('--iters', type=int, help="attack iterations (default: the cpu-demo preset's)")
     f.add_argument('--seed', type=int, default=0, help='seed of the labels and the attack (default 0)')
     f.add_argument('--model', default='vit-p4', choices=list(VICTIM_ZOO), help='zoo victim the federation trains (default vit-p4)')
-    f.add_argument('--threads', type=int, help='CPU threads for torch in the attack')
-    f.add_argument('--no-lpips', action='store_true', help='do not try to load LPIPS')
-    f.add_argument('--quiet', action='store_true', help="no progress bar, no summary, Flower's log at warnings only")
+    add_request_options(f, 'threads', 'lpips', 'quiet', threads='CPU threads for torch in the attack',
+                        quiet="no progress bar, no summary, Flower's log at warnings only")
     b = sub.add_parser('bench', help='time our step against breaching and the forward pass: bench.json, bench.md',
                        description='Benchmark the GradViT step on the demo batch (breaching needs pip install -e ".[bench]").')
-    b.add_argument('--out', required=True, metavar='DIR', help='output folder')
-    b.add_argument('--overwrite', action='store_true', help='replace the finished run already in --out (default: refuse it)')
+    add_request_options(b, 'out', 'overwrite')
     b.add_argument('--iters', type=int, default=40, help='iterations per timing (default 40)')
     b.add_argument('--repeats', type=int, default=5, help='repeats per timing, run round-robin over all timings; the median is kept (default 5)')
-    b.add_argument('--threads', type=int, help='CPU threads for torch (pinned for the whole bench)')
+    add_request_options(b, 'threads', threads='CPU threads for torch (pinned for the whole bench)')
     b.add_argument('--budget', type=float, default=30., help='wall-clock seconds for the PSNR-at-budget comparison (default 30)')
     b.add_argument('--model', default='vit-p4', help='zoo victim (default vit-p4)')
-    b.add_argument('--quiet', action='store_true', help='no progress bar')
+    add_request_options(b, 'quiet', quiet='no progress bar')
     l = sub.add_parser('lessons', help='copy the student notebooks and the results they read into DIR, for jupyter lab DIR',
                        description='Write DIR/lessons/*.ipynb (the student view of each lesson: no tests, library code as imports and docs) and DIR/data/results.')
     l.add_argument('dir', metavar='DIR', help='a new or empty folder')
@@ -134,12 +142,12 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 # %% ../nbs/92_cli.ipynb #a542665f
-def defence_from(args) -> Defence:
-    "The defence the options ask for (at most one), checked before any work starts."
-    kinds = [k for k in DEFENCE_KINDS.values() if k.option]
+def defence_from(args, federation:bool=False) -> Defence:
+    "The defence the options ask for (at most one; in a `federation`, those that act on a client's update), checked before any work starts."
+    kinds = [k for k in DEFENCE_KINDS.values() if k.option and (k.in_federation or not federation)]
     asked = [(k.name, getattr(args, k.dest)) for k in kinds if getattr(args, k.dest) is not None]
     if len(asked) > 1: raise GradVitError(f'choose one defence at a time ({", ".join(k.option for k in kinds)})')
-    if args.gradients and asked: raise GradVitError('a defence applies to the client\'s images, not to a saved --gradients file')
+    if getattr(args, 'gradients', None) and asked: raise GradVitError('a defence applies to the client\'s images, not to a saved --gradients file')
     kind, strength = asked[0] if asked else ('none', 0.)
     return Defence(kind, float(strength), clip=args.dp_clip, lr=args.local_lr).validate()
 
@@ -169,21 +177,16 @@ def cli_scenario(args, victim, defence:Defence|None=None) -> Scenario:
 def attack(args) -> dict:
     "Run `gradvit-nb attack` for parsed `args`; returns the metrics."
     cfg = config_from(args)  # settings first: a bad value fails before any model is loaded or gradient computed
-    defence = defence_from(args)
-    device = get_device(args.device)  # a missing GPU or a typo: one line now, not a traceback later
-    threads = set_threads(args.threads)
+    defence, request = defence_from(args), request_from(args)
+    device, threads = request.prepare()  # a missing GPU or a typo: one line now, not a traceback later
     victim = load_victim(args.model, args.checkpoint, args.pretrained, args.img_size)
     sc = cli_scenario(args, victim, defence); facts = sc.facts
-    uses_prior = cfg.use_image_prior and cfg.alpha_image > 0
-    prior = load_prior(args.prior, args.prior_checkpoint, args.prior_pretrained) if uses_prior else None
+    prior = load_prior(args.prior, args.prior_checkpoint, args.prior_pretrained) if cfg.needs_image_prior else None
     choose_method(victim, sc.gradient, sc.n, cfg)  # a method that does not apply is refused here, not after the folder is made
-    out = check_out_dir(args.out, 'metrics.json', args.overwrite)  # the last check: the folder takes files before the attack runs
-    res = run_attack(victim, sc.gradient, sc.n, cfg, prior=prior, progress=not args.quiet, device=device)
-    m = run_metrics(res, sc, prior=load_prior(), use_lpips=not args.no_lpips, preset=args.preset, threads=threads,
-                    device=str(device), image_prior=None if prior is None else dict(name=prior.name, weights=prior.source), **facts)
-    if args.no_lpips: m['lpips_error'] = 'LPIPS switched off with --no-lpips'
-    write_run(out, res, sc, m)
-    if not args.quiet:
+    res, m = attack_and_report(sc, cfg, request, prior, finished='metrics.json', device=device, preset=args.preset, threads=threads,
+                               image_prior=None if prior is None else dict(name=prior.name, weights=prior.source))
+    out = Path(request.out)
+    if not request.quiet:
         print(summary(m, out))
         if facts: print(f"the client shared its gradient behind {defence.label}" + (f" (ε = {facts['epsilon']:.3g} at δ = {defence.delta:g})" if facts.get('epsilon') else ''))
     if res.interrupted: print(f'gradvit-nb: interrupted after {m["iters"]} iterations; what was reconstructed is in {out}', file=sys.stderr)
@@ -192,13 +195,12 @@ def attack(args) -> dict:
 # %% ../nbs/92_cli.ipynb #12cd6445
 def experiment(args) -> int:
     "Run `gradvit-nb experiment` for parsed `args`; 0 when finished, 130 when interrupted (rows kept)."
-    set_threads(args.threads)
-    check_out_dir(args.out)
+    request = request_from(args); request.prepare(); request.output()  # resumed, never replaced: an experiment checks its own folder
     x, names = load_images(args.images, 32) if args.images else (None, None)
     cmd = 'gradvit-nb ' + ' '.join(sys.argv[1:]) if sys.argv[1:2] == ['experiment'] else ''
     r = run_experiment(args.name, args.out, x, names, iters=args.iters, seeds=args.seeds, reg_seeds=args.reg_seeds,
-                       preset_name=args.preset, batch_sizes=tuple(args.batch_sizes), use_lpips=not args.no_lpips,
-                       progress=not args.quiet, command=cmd, finetune_steps=args.finetune_steps)
+                       preset_name=args.preset, batch_sizes=tuple(args.batch_sizes), use_lpips=request.lpips,
+                       progress=not request.quiet, command=cmd, finetune_steps=args.finetune_steps)
     state = 'interrupted: rerun the same command to resume' if r['interrupted'] else 'finished'
     print(f"{args.name}: {r['rows']} of {r['total']} runs, {state}; wrote {r['out']/'results.csv'}, table.md, figure.png")
     return 130 if r['interrupted'] else 0
@@ -207,15 +209,16 @@ def experiment(args) -> int:
 def federated(args) -> dict:
     "Run `gradvit-nb federated` for parsed `args`; returns the metrics."
     cfg = preset('cpu-demo', seed=args.seed, **({} if args.iters is None else {'iters': args.iters})).validate()
-    check_federation_settings(args.clients, args.rounds, args.local_steps, args.local_lr, args.dp_noise, args.attack_client, args.model)
+    defence, request = defence_from(args, federation=True), request_from(args)
+    defence = None if defence.kind == 'none' else defence
+    check_federation_settings(args.clients, args.rounds, args.local_steps, args.local_lr, defence, args.attack_client, args.model)
     flower()  # installed? (one line if not), before any work
-    set_threads(args.threads)
-    out = check_out_dir(args.out, 'metrics.json', args.overwrite)
+    request.prepare(); out = request.output('metrics.json')
     x, names = load_images(args.images, load_victim(args.model).img_size) if args.images else (None, None)
     fed = make_federation(x, names, args.clients, args.model, args.seed, rounds=args.rounds, local_steps=args.local_steps,
-                          local_lr=args.local_lr, dp_noise=args.dp_noise, attack_client=args.attack_client)
-    m = federated_attack(fed, out, cfg, use_lpips=not args.no_lpips, quiet=args.quiet)
-    if not args.quiet:
+                          local_lr=args.local_lr, defence=defence, attack_client=args.attack_client)
+    m = federated_attack(fed, cfg, request)
+    if not request.quiet:
         print(summary(m, out)); f = m['federated']
         print(f"Flower round: {f['clients']} clients, {f['rounds']} round(s) of FedAvg, E = {f['local_steps']}; client {f['attack_client']} attacked; "
               f"the federation's accuracy on its photos {f['accuracy_before']:.2f} -> {f['accuracy_after']:.2f}")
@@ -234,9 +237,9 @@ def lessons(args) -> int:
 
 def bench(args) -> int:
     "Run `gradvit-nb bench` for parsed `args` and print bench.md."
-    check_out_dir(args.out, 'bench.json', args.overwrite)
-    run_bench(args.out, iters=args.iters, repeats=args.repeats, threads=args.threads, budget=args.budget, model=args.model,
-              progress=not args.quiet)
+    request = request_from(args); request.output('bench.json')
+    run_bench(args.out, iters=args.iters, repeats=args.repeats, threads=request.threads, budget=args.budget, model=args.model,
+              progress=not request.quiet)
     print((Path(args.out)/'bench.md').read_text())
     return 0
 

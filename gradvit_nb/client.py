@@ -4,20 +4,15 @@
 
 # %% ../nbs/03_client.ipynb #b89a46eb
 from __future__ import annotations
-import json
 from dataclasses import dataclass, field
-from pathlib import Path
 import torch
 import torch.nn.functional as F
-from safetensors import safe_open
-from safetensors.torch import save as st_save
 
-from .core import GradVitError, atomic_write_bytes
-from .models import Victim, read_state_dict
+from .core import GradVitError
+from .models import Victim
 
 # %% auto #0
-__all__ = ['client_gradients', 'check_gradients', 'save_gradients', 'gradient_file_info', 'load_gradients',
-           'check_gradient_batch', 'draw_labels', 'Scenario', 'client_labels', 'image_names', 'client_scenario',
+__all__ = ['client_gradients', 'check_gradients', 'draw_labels', 'Scenario', 'client_labels', 'image_names', 'client_scenario',
            'gradient_scenario']
 
 # %% ../nbs/03_client.ipynb #9d3ecafa
@@ -42,33 +37,6 @@ def check_gradients(grads:dict, victim:Victim) -> dict:
         out[n] = g.float()  # float16 or bfloat16 files: the attack computes in float32
     if all(not g.any() for g in out.values()): raise GradVitError('the gradient is zero everywhere: it carries nothing to attack')
     return out
-
-# %% ../nbs/03_client.ipynb #0489494c
-def save_gradients(grads:dict, path, batch:int|None=None, names:list|None=None):
-    "Save a shared gradient as a safetensors file (atomically), with its batch size and image names as metadata."
-    meta = {k: json.dumps(v) for k, v in (('batch', batch), ('names', names)) if v is not None}
-    return atomic_write_bytes(path, st_save({k: v.contiguous() for k, v in grads.items()}, metadata=meta or None))
-
-def gradient_file_info(path) -> dict:
-    "The batch size and image names a gradient file records (empty for a file without them)."
-    if not Path(path).is_file(): return {}  # a pipe or a device would block the read: read_state_dict refuses it
-    try:
-        with safe_open(str(path), 'pt') as f: meta = f.metadata() or {}
-        return {k: json.loads(meta[k]) for k in ('batch', 'names') if k in meta}
-    except Exception: return {}  # not safetensors, or no metadata: nothing recorded
-
-# %% ../nbs/03_client.ipynb #c291cfa4
-def load_gradients(path, victim:Victim) -> dict:
-    "Load and check a shared gradient saved by `save_gradients`."
-    return check_gradients(read_state_dict(path), victim)
-
-def check_gradient_batch(path, n:int, names:list|None=None):
-    "Refuse a batch of `n` images (named `names`) that is not the one the gradient file says it was computed on."
-    info = gradient_file_info(path)
-    if 'batch' in info and info['batch'] != n:
-        raise GradVitError(f'{Path(path).name} is the gradient of {info["batch"]} images, not of the {n} given; pass its own images or --batch {info["batch"]}')
-    if names is not None and info.get('names') is not None and list(info['names']) != list(names):
-        raise GradVitError(f'{Path(path).name} was computed on {", ".join(info["names"])}, not on {", ".join(names)}')
 
 # %% ../nbs/03_client.ipynb #63065b9d
 def draw_labels(n:int, num_classes:int, seed:int=0) -> torch.Tensor:

@@ -5,6 +5,7 @@
 # %% ../nbs/90_core.ipynb #a9edd83b
 from __future__ import annotations
 import json, os, random, tempfile, warnings
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -14,7 +15,7 @@ from PIL import Image
 # %% auto #0
 __all__ = ['THREADS_ENV', 'SITE_RENDERER', 'GradVitError', 'seed_everything', 'idle_cores', 'threads_from_env', 'set_threads',
            'apply_thread_policy', 'get_device', 'atomic_write_bytes', 'atomic_write_json', 'atomic_save_image',
-           'normalize', 'denormalize', 'to_uint8', 'image_grid', 'use_plotly_mimetype', 'check_out_dir']
+           'normalize', 'denormalize', 'to_uint8', 'image_grid', 'use_plotly_mimetype', 'check_out_dir', 'RunRequest']
 
 # %% ../nbs/90_core.ipynb #79430e63
 class GradVitError(Exception):
@@ -167,3 +168,22 @@ def check_out_dir(out, finished:str|None=None, overwrite:bool=False) -> Path:
         fd, probe = tempfile.mkstemp(dir=out, prefix='.probe.'); os.close(fd); os.unlink(probe)
     except OSError as e: raise GradVitError(f'cannot write to --out {out}: {e.strerror or type(e).__name__}') from None
     return out
+
+# %% ../nbs/90_core.ipynb #90rr0002
+@dataclass(frozen=True)
+class RunRequest:
+    "How a run runs and where it writes, apart from the attack's settings (the CLI's `--out`, `--threads`, ... come from these fields)."
+    out: str|None = field(default=None, metadata=dict(help='output folder', metavar='DIR'))
+    overwrite: bool = field(default=False, metadata=dict(help='replace the finished run already in --out (default: refuse it)'))
+    threads: int|None = field(default=None, metadata=dict(help='CPU threads for torch (default: the cores idle now, so a busy laptop is shared)', metavar='N'))
+    device: str|None = field(default=None, metadata=dict(help='cpu, cuda or cuda:N (default: cuda when present)', metavar='DEVICE'))
+    lpips: bool = field(default=True, metadata=dict(help='score with LPIPS when its weights are here (--no-lpips: do not try)'))
+    quiet: bool = field(default=False, metadata=dict(help='no progress bar and no summary'))
+
+    def prepare(self) -> tuple[torch.device, int]:
+        "Check the device (it must exist and work) and set torch's threads; the device and the threads in use. Cheap: call it first."
+        return get_device(self.device), set_threads(self.threads)
+
+    def output(self, finished:str|None=None) -> Path:
+        "The output folder, created and proved writable; a folder holding a finished run (`finished`) is refused unless `overwrite`."
+        return check_out_dir(self.out, finished, self.overwrite)

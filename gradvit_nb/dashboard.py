@@ -15,13 +15,13 @@ import plotly.graph_objects as go
 from PIL import Image, ImageDraw, ImageFont
 from fastcore.basics import patch
 
-from .core import GradVitError, image_grid, atomic_write_bytes, set_threads
+from .core import GradVitError, RunRequest, image_grid, atomic_write_bytes, set_threads
 from .data import bundled_names, load_bundled, load_image_bytes, DEMO_NAMES
 from .models import VICTIM_ZOO, load_victim, load_prior
-from .defences import Defence, DefenceKind, DEFENCE_KINDS, share, dp_epsilon
+from .defences import Defence, DefenceKind, DEFENCE_KINDS, share
 from .attack import AttackConfig, AttackState, preset, PRESETS, check_batch, TERMS, LOSS_TERMS, choices
-from .reconstruct import run_attack, choose_method
-from .report import run_metrics
+from .reconstruct import choose_method
+from .report import attack_and_report
 from .metrics import match, psnr
 
 # %% auto #0
@@ -209,9 +209,9 @@ def client_defence(self:Dashboard) -> Defence:
 
 @patch
 def _show_defence(self:Dashboard):
-    "One line under the panel: the defence, and for DP-SGD its ε (one step on the whole batch, δ 1e-5)."
+    "One line under the panel: the defence, and its ε when it has a guarantee (one step on the whole batch)."
     d = self.client_defence()
-    eps = f', ε = {dp_epsilon(d.strength, 1., 1, d.delta):.3g} at δ = {d.delta:g}' if d.kind == 'dp' else ''
+    eps = '' if (e := d.epsilon()) is None else f', ε = {e:.3g} at δ = {d.delta:g}'
     self.defence_line.value = 'the client shares its gradient ' + ('as is' if d.kind == 'none' else f'behind {d.label}{eps}')
 
 # %% ../nbs/13_dashboard.ipynb #f1861386
@@ -301,7 +301,7 @@ def run(self:Dashboard) -> bool:
     except GradVitError as e:
         self._set_status('error', str(e)); return False
     x, names = sc.images, sc.names  # secure aggregation: the sum holds every client's images
-    if self._prior is None and cfg.use_image_prior: self._prior = load_prior()
+    if self._prior is None and cfg.needs_image_prior: self._prior = load_prior()
     self.scenario, self.originals, self.labels_true, self.names, self.last_config = sc, x, sc.labels, names, cfg
     self.last_defence, self.last_facts = d, facts
     self.history, self.psnr_curve, self.images, self.result, self.metrics, self.t = {}, [], None, None, None, 0
@@ -347,8 +347,7 @@ def _on_step(self:Dashboard, s:AttackState) -> bool:
 def _work(self:Dashboard, sc, cfg:AttackConfig):
     "The background part of a run: attack, score, and add the result to the gallery."
     try:
-        res = run_attack(sc.victim, sc.gradient, sc.n, cfg, prior=self._prior, callback=self._on_step, progress=False)
-        m = run_metrics(res, sc, use_lpips=False, **self.last_facts)
+        res, m = attack_and_report(sc, cfg, RunRequest(lpips=False, quiet=True), self._prior, score_prior=False, callback=self._on_step)
         self.result, self.metrics, self.images, self.history = res, m, res.images, res.history
         pic = captioned_grid(sc.images, res.images[m['order']], [f'{p:.1f} dB' for p in m['psnr_per_image']])
         self.grid.value = png_bytes(pic)

@@ -4,28 +4,24 @@
 
 # %% ../nbs/22_defences.ipynb #b3639acf
 from __future__ import annotations
-import copy, io, json, math, statistics, warnings
+import copy, math
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable
 
 import torch
-import torch.nn as nn
-import torch.nn.functional as F
 
-from .core import GradVitError, atomic_write_bytes, atomic_write_json
-from .models import Victim, VICTIM_ZOO, load_victim
-from .data import bundled_names, load_bundled, training_pool_names
+from .core import GradVitError
+from .models import Victim
+from .data import bundled_names, load_bundled
 from .closed_form import closed_form
 from .metrics import psnr
-from .train_zoo import make_exemplars, exemplar_batch
 from .client import Scenario, client_scenario, client_gradients, check_gradients, draw_labels, client_labels, image_names
+from .dp_sgd import dp_sgd_gradients, dp_epsilon
 
 # %% auto #0
-__all__ = ['DEFENCE_KINDS', 'DEFENCES', 'Defence', 'DefenceKind', 'register_defence', 'TokenEmbed', 'dp_problem', 'private_model',
-           'dp_sgd_gradients', 'dp_epsilon', 'prune_gradients', 'aggregate_gradients', 'local_sgd', 'fedavg_update',
-           'other_clients_images', 'share', 'closed_form_under', 'accuracy', 'fresh_head', 'dp_finetune',
-           'privacy_utility']
+__all__ = ['DEFENCE_KINDS', 'DEFENCES', 'Defence', 'DefenceKind', 'register_defence', 'prune_gradients', 'aggregate_gradients',
+           'local_sgd', 'update_as_gradient', 'fedavg_update', 'client_update', 'other_clients_images', 'share',
+           'closed_form_under']
 
 # %% ../nbs/22_defences.ipynb #2ab8dab3
 @dataclass(frozen=True)
@@ -51,15 +47,23 @@ class Defence:
         "A short name for tables and pictures."
         return DEFENCE_KINDS[self.kind].label(self)
 
+    def epsilon(self, steps:int=1, sample_rate:float=1.0) -> float|None:
+        "The ε of the guarantee after `steps` steps at `sample_rate` (one step on the whole batch: what `share` gives), or None without one."
+        f = DEFENCE_KINDS[self.kind].epsilon
+        return None if f is None else f(self, steps, sample_rate)
+
 # %% ../nbs/22_defences.ipynb #22aa0002
 @dataclass(frozen=True)
 class DefenceKind:
-    "One defence: its strength and check, its label, what it does to what the client shares, and its front ends."
+    "One defence: its strength and check, its label, what it does to what the client shares, its guarantee and its front ends."
     name: str                                 # Defence.kind
     title: str                                # in menus
     check: Callable[[Defence], str|None]      # the problem with a setting, or None
     label: Callable[[Defence], str]           # for tables and pictures
-    apply: Callable|None = None               # (victim, images, names, y, defence, seed) -> (images, names, y, gradient, facts)
+    transform: Callable|None = None           # (gradient, defence, seed) -> gradient: a defence on the shared tensors alone
+    local_gradient: Callable|None = None      # (victim, x, y, defence, seed) -> gradient: what each local step computes instead
+    apply: Callable|None = None               # (victim, images, names, y, defence, seed) -> (images, names, y, gradient, facts), when more than the above
+    epsilon: Callable|None = None             # (defence, steps, sample_rate) -> ε: a defence with a guarantee
     option: str|None = None                   # the CLI option that asks for it, e.g. '--prune'
     metavar: str = 'X'
     help: str = ''
@@ -70,10 +74,23 @@ class DefenceKind:
     @property
     def dest(self) -> str|None: return None if self.option is None else self.option.lstrip('-').replace('-', '_')
 
+    @property
+    def in_federation(self) -> bool:
+        "Whether a Flower client can apply it to its update: it changes the local steps' gradients or the update itself."
+        return self.transform is not None or self.local_gradient is not None
+
+    def share(self, victim:Victim, images, names, y, d:Defence, seed:int):
+        "What a client behind `d` shares: `apply` when the record has one, else its local gradient or the plain one, transformed."
+        if self.apply is not None: return self.apply(victim, images, names, y, d, seed)
+        g = client_gradients(victim, images, y) if self.local_gradient is None else self.local_gradient(victim, images, y, d, seed)
+        if self.transform is not None: g = self.transform(g, d, seed)
+        facts = {} if self.epsilon is None else dict(epsilon=d.epsilon(), clip=d.clip, delta=d.delta)
+        return images, names, y, g, facts
+
 DEFENCE_KINDS: dict[str, DefenceKind] = {}
 
 def register_defence(kind:DefenceKind) -> DefenceKind:
-    "Add a defence to `DEFENCE_KINDS`: the CLI, the dashboard, the experiments and `share` pick it up."
+    "Add a defence to `DEFENCE_KINDS`: the CLI, the dashboard, the experiments, the federation and `share` pick it up."
     DEFENCE_KINDS[kind.name] = kind; return kind
 
 def _whole(what:str):
@@ -84,10 +101,6 @@ def _dp_check(d:Defence) -> str|None:
     if not d.strength >= 0: return f'DP noise multiplier must be >= 0 (got {d.strength})'
     if not d.clip > 0: return f'DP clipping norm must be > 0 (got {d.clip})'
     if not 0 < d.delta < 1: return f'DP delta must lie in (0, 1) (got {d.delta})'
-
-def _dp_apply(victim, images, names, y, d, seed):
-    g, _ = dp_sgd_gradients(victim, images, y, d.strength, d.clip, seed)
-    return images, names, y, g, dict(epsilon=dp_epsilon(d.strength, 1.0, 1, d.delta), clip=d.clip, delta=d.delta)
 
 def _aggregate_apply(victim, images, names, y, d, seed):
     "K clients of n images each, distinct classes across all of them; the scenario holds all K x n images the sum holds."
@@ -105,93 +118,25 @@ def _fedavg_check(d:Defence) -> str|None:
 
 for kind in (
     DefenceKind('none', 'none', lambda d: None, lambda d: 'none'),
-    DefenceKind('dp', 'DP-SGD (Opacus)', _dp_check, lambda d: f'DP σ {d.strength:g}', _dp_apply, '--dp-noise', 'SIGMA',
-                'DP-SGD through Opacus with noise multiplier SIGMA',
+    DefenceKind('dp', 'DP-SGD (Opacus)', _dp_check, lambda d: f'DP σ {d.strength:g}',
+                local_gradient=lambda victim, x, y, d, seed: dp_sgd_gradients(victim, x, y, d.strength, d.clip, seed)[0],
+                epsilon=lambda d, steps, rate: dp_epsilon(d.strength, rate, steps, d.delta),
+                option='--dp-noise', metavar='SIGMA', help='DP-SGD through Opacus with noise multiplier SIGMA',
                 slider=dict(type='log', value=1e-2, min=-6, max=1, step=0.1, description='DP σ', readout_format='.1e')),
     DefenceKind('prune', 'pruning', lambda d: None if 0 <= d.strength < 100 else f'pruning must lie in [0, 100) percent (got {d.strength})',
-                lambda d: f'prune {d.strength:g} %',
-                lambda victim, images, names, y, d, seed: (images, names, y, prune_gradients(client_gradients(victim, images, y), d.strength), {}),
-                '--prune', 'P', 'set the P %% smallest gradient magnitudes of each tensor to zero',
+                lambda d: f'prune {d.strength:g} %', transform=lambda g, d, seed: prune_gradients(g, d.strength),
+                option='--prune', metavar='P', help='set the P %% smallest gradient magnitudes of each tensor to zero',
                 slider=dict(type='float', value=90, min=0, max=99.9, step=0.1, description='prune %')),
     DefenceKind('aggregate', 'secure aggregation', _whole('number of aggregated clients K'), lambda d: f'aggregate K {d.strength:g}',
-                _aggregate_apply, '--aggregate', 'K', 'secure aggregation: the server sees the mean over K clients', integer=True,
-                slider=dict(type='int', value=2, min=2, max=8, description='clients K')),
+                apply=_aggregate_apply, option='--aggregate', metavar='K', help='secure aggregation: the server sees the mean over K clients',
+                integer=True, slider=dict(type='int', value=2, min=2, max=8, description='clients K')),
     DefenceKind('fedavg', 'FedAvg', _fedavg_check, lambda d: f'FedAvg E {d.strength:g}' + ('' if d.lr == 0.1 else f', η {d.lr:g}'),
-                lambda victim, images, names, y, d, seed: (images, names, y, fedavg_update(victim, images, y, int(d.strength), d.lr), dict(lr=d.lr)),
-                '--local-steps', 'E', 'FedAvg: share the update after E local SGD steps', integer=True,
+                apply=lambda victim, images, names, y, d, seed: (images, names, y, fedavg_update(victim, images, y, int(d.strength), d.lr), dict(lr=d.lr)),
+                option='--local-steps', metavar='E', help='FedAvg: share the update after E local SGD steps', integer=True,
                 slider=dict(type='int', value=5, min=1, max=20, description='local steps E'),
                 attack_overrides=lambda d: dict(unroll_steps=int(d.strength), unroll_lr=d.lr)),
 ): register_defence(kind)
 DEFENCES = tuple(DEFENCE_KINDS)  # the kinds' names, in menu order
-
-# %% ../nbs/22_defences.ipynb #1d9823a6
-class TokenEmbed(nn.Module):
-    "The class token and the position embedding of a timm ViT as one module, so Opacus can sample their gradients."
-    def __init__(self, cls_token:nn.Parameter, pos_embed:nn.Parameter):
-        super().__init__(); self.cls_token, self.pos_embed = cls_token, pos_embed
-
-    def forward(self, x:torch.Tensor) -> torch.Tensor:
-        return torch.cat([self.cls_token.expand(len(x), -1, -1), x], 1) + self.pos_embed
-
-def _token_embed_grad_sampler(layer:TokenEmbed, activations, backprops:torch.Tensor) -> dict:
-    "Per-sample gradients of `TokenEmbed`: the tokens' gradient for `pos_embed`, its first row for `cls_token`."
-    return {layer.cls_token: backprops[:, :1].unsqueeze(1).clone(), layer.pos_embed: backprops.unsqueeze(1).clone()}
-
-def _opacus():
-    "Import Opacus quietly and register the grad sampler once."
-    with warnings.catch_warnings():
-        warnings.simplefilter('ignore')
-        from opacus import GradSampleModule
-        from opacus.optimizers import DPOptimizer
-        from opacus.grad_sample import register_grad_sampler
-    register_grad_sampler(TokenEmbed)(_token_embed_grad_sampler)
-    return GradSampleModule, DPOptimizer
-
-# %% ../nbs/22_defences.ipynb #62663f74
-def dp_problem(victim:Victim) -> str|None:
-    "Why DP-SGD cannot sample this victim's per-sample gradients here, or None."
-    m = victim.model
-    if not (hasattr(m, 'pos_embed') and hasattr(m, 'cls_token') and m.pos_embed is not None and m.cls_token is not None):
-        return f'{victim.name}: DP-SGD here needs a timm ViT with a class token and a learned position embedding'
-    if getattr(m, 'no_embed_class', False) or getattr(m, 'reg_token', None) is not None or getattr(m, 'dynamic_img_size', False):
-        return f'{victim.name}: DP-SGD here supports the plain timm ViT layout (class token inside pos_embed, no register tokens)'
-    return None
-
-def private_model(victim:Victim) -> tuple[nn.Module, dict]:
-    "A copy of the victim whose cls_token and pos_embed live in a `TokenEmbed`, and the copy's names of the victim's parameters."
-    problem = dp_problem(victim)
-    if problem: raise GradVitError(problem)
-    m = copy.deepcopy(victim.model)
-    names = {id(p): n for n, p in m.named_parameters()}  # before the move: the names the attack knows
-    tok = TokenEmbed(m.cls_token, m.pos_embed)
-    del m._parameters['cls_token'], m._parameters['pos_embed']
-    m.token_embed = tok
-    m._pos_embed = lambda t: m.pos_drop(tok(t))  # timm's forward_features calls self._pos_embed
-    return m.train(), names  # Opacus records activations only in training mode; the zoo's ViTs have no dropout
-
-def dp_sgd_gradients(victim:Victim, x:torch.Tensor, y:torch.Tensor, sigma:float, clip:float=1.0, seed:int=0) -> tuple[dict, torch.Tensor]:
-    "What a DP-SGD client shares for batch `x`: the clipped, noised mean gradient (Opacus), and the per-sample norms before clipping."
-    GradSampleModule, DPOptimizer = _opacus()
-    m, names = private_model(victim)
-    with warnings.catch_warnings():
-        warnings.simplefilter('ignore')  # Opacus warns about secure RNG: a seeded generator is what a lesson needs
-        gsm = GradSampleModule(m, loss_reduction='mean')
-        params = [p for p in gsm.parameters() if p.requires_grad]
-        opt = DPOptimizer(torch.optim.SGD(params, lr=0.), noise_multiplier=sigma, max_grad_norm=clip,
-                          expected_batch_size=len(x), generator=torch.Generator().manual_seed(seed))
-        opt.zero_grad()
-        F.cross_entropy(gsm(victim.normalize(x)), y).backward()
-        norms = torch.stack([p.grad_sample.reshape(len(x), -1).norm(dim=1) for p in params], 1).norm(dim=1)
-        opt.pre_step()  # clip, sum, add noise, divide by N: the privatised gradient is in p.grad; no weight update
-    return {names[id(p)]: p.grad.detach().clone() for p in params}, norms.detach()
-
-# %% ../nbs/22_defences.ipynb #8f872cae
-def dp_epsilon(sigma:float, sample_rate:float=1.0, steps:int=1, delta:float=1e-5) -> float:
-    "ε of DP-SGD with noise multiplier `sigma` after `steps` steps at `sample_rate`, for `delta` (Opacus's RDP accountant)."
-    if sigma <= 0: return math.inf
-    from opacus.accountants import RDPAccountant
-    acc = RDPAccountant(); acc.history = [(sigma, sample_rate, steps)]
-    return float(acc.get_epsilon(delta))
 
 # %% ../nbs/22_defences.ipynb #eedba395
 def prune_gradients(grads:dict, percent:float) -> dict:
@@ -208,21 +153,33 @@ def aggregate_gradients(per_client:list[dict]) -> dict:
     "What secure aggregation reveals: the mean of the clients' gradients (their sum, divided by the known K)."
     return {k: torch.stack([g[k] for g in per_client]).mean(0) for k in per_client[0]}
 
-def local_sgd(victim:Victim, x:torch.Tensor, y:torch.Tensor, steps:int, lr:float, dp_noise:float|None=None,
-              clip:float=1.0, seed:int=0) -> dict:
-    "A client's local training: `steps` SGD steps on its batch from the victim's weights (each gradient DP-SGD's when `dp_noise` is set); the new weights."
+def local_sgd(victim:Victim, x:torch.Tensor, y:torch.Tensor, steps:int, lr:float, defence:Defence|None=None, seed:int=0) -> dict:
+    "A client's local training: `steps` SGD steps on its batch from the victim's weights (each step's gradient the defence's, e.g. DP-SGD's); the new weights."
     v = copy.deepcopy(victim)
     params = dict(v.model.named_parameters())
+    local = None if defence is None else DEFENCE_KINDS[defence.kind].local_gradient
     for s in range(int(steps)):
-        g = client_gradients(v, x, y) if dp_noise is None else dp_sgd_gradients(v, x, y, dp_noise, clip, seed + s)[0]
+        g = client_gradients(v, x, y) if local is None else local(v, x, y, defence, seed + s)
         with torch.no_grad():
             for k, gk in g.items(): params[k] -= lr * gk
     return {k: p.detach() for k, p in params.items()}
 
+def update_as_gradient(start:dict, after:dict, steps:int, lr:float) -> dict:
+    "FedAvg's update θ0 - θE divided by E × η: a gradient's scale (exactly the gradient when E = 1), what the attack matches."
+    return {k: (p.detach() - after[k]) / (steps * lr) for k, p in start.items() if p.requires_grad}
+
 def fedavg_update(victim:Victim, x:torch.Tensor, y:torch.Tensor, steps:int, lr:float) -> dict:
-    "A FedAvg client's update θ0 - θE after `steps` SGD steps on its batch, divided by steps × lr (a gradient's scale)."
-    new = local_sgd(victim, x, y, steps, lr)
-    return {k: (p.detach() - new[k]) / (steps * lr) for k, p in victim.model.named_parameters() if p.requires_grad}
+    "A FedAvg client's update after `steps` SGD steps on its batch, as a gradient (`update_as_gradient`)."
+    return update_as_gradient(dict(victim.model.named_parameters()), local_sgd(victim, x, y, steps, lr), steps, lr)
+
+def client_update(victim:Victim, x:torch.Tensor, y:torch.Tensor, steps:int, lr:float, defence:Defence|None=None, seed:int=0) -> dict:
+    "The weights a FedAvg client sends behind `defence`: local training (with its local gradient), then its transform of the update."
+    new = local_sgd(victim, x, y, steps, lr, defence, seed)
+    transform = None if defence is None else DEFENCE_KINDS[defence.kind].transform
+    if transform is None: return new
+    start = dict(victim.model.named_parameters())
+    g = transform(update_as_gradient(start, new, steps, lr), defence, seed)
+    return {**new, **{k: start[k].detach() - steps * lr * gk for k, gk in g.items()}}
 
 # %% ../nbs/22_defences.ipynb #75f80ce0
 def other_clients_images(x:torch.Tensor, count:int) -> tuple[torch.Tensor, list]:
@@ -241,7 +198,7 @@ def share(victim:Victim, images:torch.Tensor, names:list|None=None, labels=None,
     "The client's side, for every front end: `client_scenario`, behind `defence` when one is given; its facts (defence, strength, ε) on `.facts`."
     if defence is None or defence.validate().kind == 'none': return client_scenario(victim, images, names, labels, seed)
     n = len(images); names, y = image_names(names, n), client_labels(victim, n, labels, seed)  # the labels client_scenario gives
-    images, names, y, g, extra = DEFENCE_KINDS[defence.kind].apply(victim, images, names, y, defence, seed)
+    images, names, y, g, extra = DEFENCE_KINDS[defence.kind].share(victim, images, names, y, defence, seed)
     facts = dict(defence=defence.kind, strength=defence.strength, epsilon=None); facts.update(extra)
     return Scenario(victim, images, names, y, check_gradients(g, victim), len(images), facts)
 
@@ -254,96 +211,3 @@ def closed_form_under(victim:Victim, image:torch.Tensor, defences:list[Defence],
         recs.append(closed_form(victim, sc.gradient, 1).clamp(0, 1)[0])  # the sum of K clients: solved as if one image
     recs = torch.stack(recs)
     return recs, psnr(recs, image.expand_as(recs)).tolist()
-
-# %% ../nbs/22_defences.ipynb #dcfe004e
-def _exemplar_task(victim_name:str, n_train:int, n_test:int, seed:int=0):
-    "The zoo victim's own task (`93_train_zoo`): a fixed training set of augmented views and fresh test views."
-    g = torch.Generator().manual_seed(0)  # the classes the zoo was trained on: the same generator, first use
-    pool = load_bundled(training_pool_names(), 64)
-    boxes = make_exemplars(len(pool), VICTIM_ZOO[victim_name]['num_classes'], g)
-    g = torch.Generator().manual_seed(1000 + seed)
-    return exemplar_batch(pool, boxes, n_train, g), exemplar_batch(pool, boxes, n_test, g)
-
-# %% ../nbs/22_defences.ipynb #dcfe00s1
-def accuracy(victim:Victim, x:torch.Tensor, y:torch.Tensor) -> float:
-    "Top-1 accuracy of `victim` on `(x, y)`."
-    with torch.no_grad(): return float((victim(x).argmax(1) == y).float().mean())
-
-# %% ../nbs/22_defences.ipynb #dcfe00s2
-def fresh_head(victim:Victim, seed:int=0) -> Victim:
-    "A copy of `victim` with its classifier head re-initialised (seeded): the start of a transfer-learning run."
-    v = copy.deepcopy(victim)
-    with torch.random.fork_rng():  # timm draws the new head from the global generator: seed it without touching the caller's
-        torch.manual_seed(seed); v.model.reset_classifier(v.num_classes)
-    return v
-
-# %% ../nbs/22_defences.ipynb #dcfe00s3
-def dp_finetune(victim:Victim, sigma:float|None, steps:int=100, bs:int=64, lr:float=1e-3, clip:float=1.0, seed:int=0,
-                n_train:int=6400, n_test:int=1000) -> dict:
-    "Retrain the victim's re-initialised head, and fine-tune its body, with DP-Adam (Opacus; `sigma` None: plain Adam); accuracies and ε."
-    (xt, yt), (xe, ye) = _exemplar_task(victim.name, n_train, n_test, seed)
-    start = fresh_head(victim, seed)
-    if sigma is None:
-        m = copy.deepcopy(start.model).train(); gsm, opt = m, torch.optim.Adam(m.parameters(), lr=lr)
-    else:
-        GradSampleModule, DPOptimizer = _opacus()
-        m, names = private_model(start)
-        with warnings.catch_warnings():
-            warnings.simplefilter('ignore')
-            gsm = GradSampleModule(m, loss_reduction='mean')
-            opt = DPOptimizer(torch.optim.Adam(gsm.parameters(), lr=lr), noise_multiplier=sigma, max_grad_norm=clip,
-                              expected_batch_size=bs, generator=torch.Generator().manual_seed(seed))
-    g = torch.Generator().manual_seed(seed)
-    with warnings.catch_warnings():
-        warnings.simplefilter('ignore')
-        for _ in range(steps):
-            idx = torch.randint(n_train, (bs,), generator=g)
-            opt.zero_grad(); F.cross_entropy(gsm(victim.normalize(xt[idx])), yt[idx]).backward(); opt.step()
-    tuned = copy.deepcopy(start)
-    if sigma is None: tuned.model = m.eval()
-    else:  # the fine-tuned tensors live in the private copy: put them back under the names the victim knows
-        tuned.model.load_state_dict({**tuned.model.state_dict(), **{names[id(p)]: p.detach() for p in m.parameters()}})
-    tuned.model.eval()
-    with warnings.catch_warnings():  # Opacus warns that tiny σ hit the smallest RDP order: ε is still an upper bound
-        warnings.simplefilter('ignore'); eps = None if sigma is None else dp_epsilon(sigma, bs / n_train, steps)
-    return dict(sigma=sigma, steps=steps, accuracy_trained=accuracy(victim, xe, ye), accuracy_before=accuracy(start, xe, ye),
-                accuracy_after=accuracy(tuned, xe, ye), epsilon=eps)
-
-# %% ../nbs/22_defences.ipynb #1ceb2c38
-def privacy_utility(out, rows:list[dict], victim_name:str='vit-p4', steps:int=100, seed:int=0) -> list[dict]:
-    "For no DP and each σ of the experiment's DP rows: the attack's gain (mean, sd) beside the accuracy after a DP fine-tune; privacy_utility.json and .png in `out`."
-    out = Path(out); cache = out/'privacy_utility.json'
-    sigmas = sorted({float(r['strength']) for r in rows if r.get('defence') == 'dp'})
-    key = dict(victim=victim_name, steps=steps, seed=seed, sigmas=sigmas, start='fresh head')
-    old = json.loads(cache.read_text()) if cache.exists() else {}
-    if old.get('key') != key:  # fine-tune once per configuration: each takes a minute or two
-        victim = load_victim(victim_name)
-        old = dict(key=key, runs=[dp_finetune(victim, s, steps, seed=seed) for s in [None] + sigmas])
-        atomic_write_json(cache, old)
-    points = []
-    for run in old['runs']:
-        s = run['sigma']
-        gains = [r['gain_over_mean_colour_db'] for r in rows if (r.get('defence') == 'none' if s is None else
-                 (r.get('defence') == 'dp' and float(r['strength']) == s)) and r.get('gain_over_mean_colour_db') is not None]
-        points.append(dict(run, label='no DP' if s is None else f'σ {s:g}', gain=statistics.fmean(gains) if gains else None,
-                           gain_sd=statistics.stdev(gains) if len(gains) > 1 else 0.))
-    from matplotlib.figure import Figure
-    fig = Figure(figsize=(5.6, 3.6), dpi=110); ax = fig.add_subplot(1, 1, 1)
-    shown = [p['gain'] for p in points if p['gain'] is not None]; mid = (min(shown) + max(shown)) / 2 if shown else 0.
-    for p in points:
-        if p['gain'] is None: continue
-        ax.errorbar(p['gain'], p['accuracy_after'], xerr=p['gain_sd'], fmt='o', color='crimson' if p['sigma'] else 'black', capsize=3)
-        eps = '' if p['epsilon'] is None else f", ε {p['epsilon']:.2g}"
-        # no DP's label above it; a DP point's label above-right, or below-left on the right half (inside the axes, off the no-DP point)
-        right = p['sigma'] is not None and p['gain'] > mid
-        ax.annotate(p['label'] + eps, (p['gain'], p['accuracy_after']), textcoords='offset points', fontsize=7, ha='right' if right else 'left',
-                    xytext=(-5, -12) if right else (5, 5))
-    run0 = old['runs'][0]  # the zoo victim's own accuracy and the fresh head's, for scale
-    ax.axhline(run0['accuracy_trained'], color='grey', lw=.8, ls='--'); ax.axhline(run0['accuracy_before'], color='grey', lw=.8, ls=':')
-    ax.annotate('the zoo victim', (0, run0['accuracy_trained']), xycoords=('axes fraction', 'data'), fontsize=7, color='grey', xytext=(3, 3), textcoords='offset points')
-    ax.annotate('fresh head', (0, run0['accuracy_before']), xycoords=('axes fraction', 'data'), fontsize=7, color='grey', xytext=(3, 3), textcoords='offset points')
-    ax.margins(x=0.12); ax.axvline(0, color='grey', lw=.8, ls=':'); ax.set_xlabel("attack's gain over the mean-colour row (dB)")
-    ax.set_ylabel(f'accuracy after {steps} steps from a fresh head'); ax.set_title('privacy against utility (DP-SGD, C = 1)', fontsize=9)
-    fig.tight_layout(); buf = io.BytesIO(); fig.savefig(buf, format='png')
-    atomic_write_bytes(out/'privacy_utility.png', buf.getvalue())
-    return points

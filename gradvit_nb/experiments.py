@@ -11,13 +11,13 @@ from pathlib import Path
 import torch
 from tqdm.auto import tqdm
 
-from .core import GradVitError, atomic_write_bytes, atomic_write_json, image_grid
+from .core import GradVitError, RunRequest, atomic_write_bytes, atomic_write_json, image_grid
 from .data import DEMO_NAMES, load_bundled, bundled_names
 from .models import VICTIM_ZOO, load_victim, load_prior
-from .defences import Defence, share, privacy_utility
+from .defences import Defence, share
+from .privacy_utility import privacy_utility
 from .attack import AttackConfig, preset
-from .reconstruct import run_attack
-from .report import run_metrics
+from .report import attack_and_report
 from .tracing import setting_params
 
 # %% auto #0
@@ -92,10 +92,9 @@ def run_setting(s:Setting, x_all:torch.Tensor, seed:int, base:AttackConfig, prio
     x = x_all[:s.batch] if s.batch else x_all
     sc = share(victim, x, defence=s.defence, seed=seed); facts = sc.facts
     cfg = replace(base, seed=seed, **s.overrides, params=setting_params(victim, s.trace) if s.trace else None)
-    res = run_attack(victim, sc.gradient, sc.n, cfg, prior=prior, progress=False)
-    m = run_metrics(res, sc, prior=prior, use_lpips=use_lpips)
+    res, m = attack_and_report(sc, cfg, RunRequest(lpips=use_lpips, quiet=True), prior)  # nothing written: the runner keeps rows
     row = dict(setting=s.name, defence=None, strength=None, epsilon=None,
-               **{k: m[k] for k in COLUMNS if k in m and k not in ('setting', 'experiment')})
+               **{k: m[k] for k in COLUMNS if k in m and k not in ('setting', 'experiment', 'defence', 'strength', 'epsilon')})
     row.update({k: v for k, v in facts.items() if k in COLUMNS})
     return row, res.images[m['order']][:len(x)], dict(m['baselines'], interrupted=res.interrupted)  # the client's own images
 

@@ -9,14 +9,13 @@ from dataclasses import dataclass, replace
 
 import torch
 
-from .core import GradVitError
+from .core import GradVitError, RunRequest
 from .data import DEMO_NAMES, load_bundled
-from .models import VICTIM_ZOO, load_victim, load_prior
+from .models import VICTIM_ZOO, load_victim
 from .client import Scenario, draw_labels, check_gradients, image_names
-from .defences import Defence, local_sgd, other_clients_images, dp_epsilon
+from .defences import Defence, DEFENCE_KINDS, client_update, update_as_gradient, other_clients_images
 from .attack import AttackConfig, preset
-from .reconstruct import run_attack
-from .report import run_metrics, write_run
+from .report import attack_and_report
 
 # %% auto #0
 __all__ = ['flower', 'Federation', 'check_federation_settings', 'make_federation', 'client_app', 'curious_fedavg', 'server_app',
@@ -49,21 +48,27 @@ class Federation:
     rounds: int = 1
     local_steps: int = 1
     local_lr: float = 0.1
-    dp_noise: float | None = None
-    dp_clip: float = 1.0
+    defence: Defence|None = None  # what every client does to its update (a record of DEFENCE_KINDS that works in a round)
     attack_client: int = 0
     seed: int = 0
 
     @property
     def clients(self) -> int: return len(self.images)
 
+    @property
+    def epsilon(self) -> float|None:
+        "The ε of the clients' guarantee after all their local steps (DP-SGD on the whole batch each step), or None."
+        return None if self.defence is None else self.defence.epsilon(steps=self.local_steps * self.rounds)
+
 # %% ../nbs/23_federated.ipynb #19f813s1
-def check_federation_settings(clients:int, rounds:int, local_steps:int, local_lr:float, dp_noise, attack_client:int, model:str):
+def check_federation_settings(clients:int, rounds:int, local_steps:int, local_lr:float, defence:Defence|None, attack_client:int, model:str):
     "Refuse settings that make no sense, in one line, before any work starts."
     if clients < 1: raise GradVitError(f'--clients must be at least 1 (got {clients})')
     if rounds < 1: raise GradVitError(f'--rounds must be at least 1 (got {rounds})')
     Defence('fedavg', local_steps, lr=local_lr).validate()
-    if dp_noise is not None: Defence('dp', dp_noise).validate()
+    if defence is not None and not DEFENCE_KINDS[defence.validate().kind].in_federation:
+        works = ', '.join(k.title for k in DEFENCE_KINDS.values() if k.in_federation)
+        raise GradVitError(f'{DEFENCE_KINDS[defence.kind].title} does not act on one client\'s update in a Flower round; choose from {works}')
     if not 0 <= attack_client < clients:
         raise GradVitError(f'--attack-client {attack_client} does not exist: clients are numbered 0 to {clients - 1}')
     if model not in VICTIM_ZOO: raise GradVitError(f'federated runs use a zoo victim ({", ".join(VICTIM_ZOO)}); got {model!r}')
@@ -72,7 +77,7 @@ def check_federation_settings(clients:int, rounds:int, local_steps:int, local_lr
 def make_federation(images:torch.Tensor|None=None, names:list|None=None, clients:int=2, model:str='vit-p4', seed:int=0, **settings) -> Federation:
     "The attacked client holds `images` (default: the demo batch); the others hold other bundled photos; distinct labels."
     check_federation_settings(clients, settings.get('rounds', 1), settings.get('local_steps', 1), settings.get('local_lr', 0.1),
-                              settings.get('dp_noise'), settings.get('attack_client', 0), model)
+                              settings.get('defence'), settings.get('attack_client', 0), model)
     victim = load_victim(model)
     if images is None: images, names = load_bundled(DEMO_NAMES, victim.img_size), list(DEMO_NAMES)
     names = image_names(names, len(images))
@@ -88,7 +93,7 @@ def make_federation(images:torch.Tensor|None=None, names:list|None=None, clients
 
 # %% ../nbs/23_federated.ipynb #8a8348ee
 def client_app(fed:Federation):
-    "Flower's ClientApp for `fed`: E local SGD steps on the client's own photos (its partition id picks them)."
+    "Flower's ClientApp for `fed`: E local SGD steps on the client's own photos (its partition id picks them), behind its defence."
     fl = flower(); app = fl['ClientApp']()
 
     @app.train()
@@ -96,8 +101,8 @@ def client_app(fed:Federation):
         torch.set_num_threads(1)  # one Ray worker per client, one core each
         i = int(context.node_config['partition-id'])
         victim = load_victim(fed.model); victim.model.load_state_dict(msg.content['arrays'].to_torch_state_dict())
-        new = local_sgd(victim, fed.images[i], fed.labels[i], fed.local_steps, fed.local_lr, fed.dp_noise, fed.dp_clip,
-                        seed=fed.seed + 1000 * i + int(msg.content['config']['server-round']))
+        new = client_update(victim, fed.images[i], fed.labels[i], fed.local_steps, fed.local_lr, fed.defence,
+                            seed=fed.seed + 1000 * i + int(msg.content['config']['server-round']))
         state = {**victim.model.state_dict(), **new}
         reply = fl['RecordDict']({'arrays': fl['ArrayRecord'](state), 'metrics': fl['MetricRecord']({'num-examples': len(fed.images[i]), 'partition-id': i})})
         return fl['Message'](reply, reply_to=msg)
@@ -153,26 +158,25 @@ def federation_accuracy(fed:Federation, state:dict) -> float:
 
 # %% ../nbs/23_federated.ipynb #27e4a806
 def update_scenario(fed:Federation, seen:dict) -> Scenario:
-    "The attack's view of the last round: the victim at the round's start, client I's update / (E lr) as the target."
+    "The attack's view of the last round: the victim at the round's start, client I's update as a gradient (`update_as_gradient`) as the target."
     r, i = fed.rounds, fed.attack_client
     victim = load_victim(fed.model); victim.model.load_state_dict(seen[('start', r)])
-    after = seen[('reply', r)]
-    target = {k: (p.detach() - after[k]) / (fed.local_steps * fed.local_lr) for k, p in victim.model.named_parameters()}
+    target = update_as_gradient(dict(victim.model.named_parameters()), seen[('reply', r)], fed.local_steps, fed.local_lr)
     return Scenario(victim, fed.images[i], fed.names[i], fed.labels[i], check_gradients(target, victim), len(fed.images[i]))
 
-def federated_attack(fed:Federation, out, config:AttackConfig|None=None, use_lpips:bool=True, quiet:bool=False) -> dict:
-    "Run the federated round, attack the chosen client's update, write recon.png, history.json and metrics.json in `out`."
-    t0 = time.time(); seen = run_round(fed, quiet); round_s = time.time() - t0
+def federated_attack(fed:Federation, config:AttackConfig|None=None, request:RunRequest|None=None) -> dict:
+    "Run the federated round, attack the chosen client's update, write recon.png, history.json and metrics.json in the request's folder."
+    request = request or RunRequest()
+    t0 = time.time(); seen = run_round(fed, request.quiet); round_s = time.time() - t0
     sc = update_scenario(fed, seen)
     cfg = replace(config or preset('cpu-demo'), unroll_steps=fed.local_steps, unroll_lr=fed.local_lr)
-    res = run_attack(sc.victim, sc.gradient, sc.n, cfg, progress=not quiet)
-    eps = dp_epsilon(fed.dp_noise, 1.0, fed.local_steps * fed.rounds) if fed.dp_noise else None
-    m = run_metrics(res, sc, prior=load_prior(), use_lpips=use_lpips, defence='federated', epsilon=eps,
-                    federated=dict(engine='flower simulation (ray)', clients=fed.clients, rounds=fed.rounds,
-                                   local_steps=fed.local_steps, local_lr=fed.local_lr, dp_noise=fed.dp_noise,
+    d = fed.defence
+    _, m = attack_and_report(sc, cfg, request, finished='metrics.json', defence='federated', epsilon=fed.epsilon,
+                             federated=dict(engine='flower simulation (ray)', clients=fed.clients, rounds=fed.rounds,
+                                   local_steps=fed.local_steps, local_lr=fed.local_lr,
+                                   client_defence=None if d is None else dict(kind=d.kind, strength=d.strength, label=d.label),
                                    attack_client=fed.attack_client, round_seconds=round(round_s, 1),
                                    accuracy_before=federation_accuracy(fed, seen[('start', 1)]),
                                    accuracy_after=federation_accuracy(fed, seen['final']),
                                    client_images={i: n for i, n in enumerate(fed.names)}))
-    write_run(out, res, sc, m)
     return m

@@ -10,14 +10,17 @@ from pathlib import Path
 import timm, torch
 
 from . import __version__
-from .core import atomic_write_json, atomic_save_image, image_grid
+from .core import RunRequest, atomic_write_json, atomic_save_image, image_grid
 from .data import bundled_distractors
 from .labels import label_accuracy
 from .client import Scenario
 from .metrics import evaluate
+from .models import load_prior
+from .attack import AttackConfig
+from .reconstruct import run_attack
 
 # %% auto #0
-__all__ = ['run_metrics', 'recon_picture', 'write_run', 'summary']
+__all__ = ['run_metrics', 'recon_picture', 'write_run', 'summary', 'attack_and_report']
 
 # %% ../nbs/10b_report.ipynb #cdc9f8cf
 def run_metrics(res, sc:Scenario, prior=None, use_lpips:bool=True, **facts) -> dict:
@@ -74,3 +77,16 @@ def summary(m:dict, out=None) -> str:
         if m['lpips_error']: lines.append(m['lpips_error'])
     if out is not None: lines.append(f"wrote {Path(out)/'recon.png'}, {Path(out)/'metrics.json'}")
     return '\n'.join(lines)
+
+# %% ../nbs/10b_report.ipynb #10bp0002
+def attack_and_report(sc:Scenario, cfg:AttackConfig, request:RunRequest|None=None, prior=None, score_prior=True, finished:str|None=None,
+                      device=None, callback=None, **facts) -> tuple:
+    """Attack `sc`'s gradient with `cfg` (the image prior `prior` when it uses one), score it (IIP always against the bundled prior, unless
+    `score_prior` is False; `sc.facts` and `facts` join the metrics) and, when the request names an output folder, write it there; (result, metrics)."""
+    request = request or RunRequest()
+    out = request.output(finished) if request.out is not None else None  # the folder is checked before the attack, not after it
+    res = run_attack(sc.victim, sc.gradient, sc.n, cfg, prior=prior, callback=callback, progress=not request.quiet, device=device)
+    m = run_metrics(res, sc, prior=load_prior() if score_prior else None, use_lpips=request.lpips, **{**sc.facts, **facts})
+    if not request.lpips: m['lpips_error'] = 'LPIPS switched off for this run (--no-lpips)'
+    if out is not None: write_run(out, res, sc, m)
+    return res, m
