@@ -6,6 +6,7 @@
 from __future__ import annotations
 import html, io, math, threading, time
 from dataclasses import dataclass, replace, fields
+from typing import get_type_hints
 from pathlib import Path
 
 import numpy as np
@@ -25,8 +26,9 @@ from .report import attack_and_report
 from .metrics import match, psnr
 
 # %% auto #0
-__all__ = ['WEIGHTS', 'SWITCHES', 'CURVES', 'REDRAW_SECONDS', 'png_bytes', 'captioned_grid', 'matched_psnr', 'describe',
-           'GalleryEntry', 'gallery_figure', 'Dashboard', 'strength_slider']
+__all__ = ['WEIGHTS', 'SWITCHES', 'FIELD_WIDGETS', 'FROM_PRESET', 'CURVES', 'REDRAW_SECONDS', 'png_bytes', 'captioned_grid',
+           'matched_psnr', 'describe', 'GalleryEntry', 'gallery_figure', 'Dashboard', 'strength_slider', 'field_widget',
+           'widget_value']
 
 # %% ../nbs/13_dashboard.ipynb #0e1c9f7c
 def png_bytes(img:Image.Image) -> bytes:
@@ -125,6 +127,34 @@ def strength_slider(kind:DefenceKind, layout) -> W.Widget:
     w = cls(**({'base': 10} if scale == 'log' else {}), layout=layout, **spec)
     w.add_class(f'gradvit-strength-{kind.name}'); return w
 
+# %% ../nbs/13_dashboard.ipynb #13fw0001
+# the settings that are not loss weights, one widget each: (attribute, widget class, its arguments); the field names
+# the AttackConfig setting it sets, so `config` and `load_preset` read this table instead of listing them again
+FIELD_WIDGETS = {
+    'method': ('method', W.Dropdown, dict(description='method')),
+    'use_scheduler': ('scheduler', W.Checkbox, dict(description='scheduler (Eq. 5, 6)', indent=False)),
+    'switch': ('switch', W.FloatSlider, dict(min=0, max=1, step=.05, description='switch')),
+    'grad_distance': ('distance', W.Dropdown, dict(description='distance')),
+    'pixel_grad': ('pixel_grad', W.Dropdown, dict(description='pixel grad')),
+    'iters': ('iters', W.IntSlider, dict(value=1000, min=10, max=5000, step=10, description='iterations')),
+    'callback_every': ('every', W.IntSlider, dict(min=5, max=200, step=5, description='redraw every')),
+    'seed': ('seed', W.BoundedIntText, dict(min=0, max=2**31 - 1, description='seed')),
+    'seeds': ('seeds', W.IntSlider, dict(value=1, min=1, max=4, description='starts')),
+    'output': ('output', W.Dropdown, dict(value='best', description='answer')),
+}
+FROM_PRESET = ('method', 'use_scheduler', 'switch', 'grad_distance', 'pixel_grad', 'iters', 'seeds', 'output')  # not the seed or redraw rate
+
+def field_widget(name:str, layout, **value) -> W.Widget:
+    "The widget of `AttackConfig` field `name` from `FIELD_WIDGETS` (a dropdown offers the field's allowed values)."
+    _, cls, kw = FIELD_WIDGETS[name]
+    if cls is W.Dropdown: kw = dict(kw, options=choices(name))
+    return cls(**({} if cls is W.Checkbox else {'layout': layout}), **{**kw, **value})
+
+def widget_value(name:str, w:W.Widget):
+    "A widget's value as its `AttackConfig` field's type."
+    kind = get_type_hints(AttackConfig)[name]
+    return kind(w.value) if kind in (int, float, bool) else w.value
+
 # %% ../nbs/13_dashboard.ipynb #fa9baaee
 @patch
 def _build_controls(self:Dashboard, preset_name, model, images, every, seed):
@@ -139,16 +169,9 @@ def _build_controls(self:Dashboard, preset_name, model, images, every, seed):
     self.sliders = {k: W.FloatLogSlider(value=1e-4, base=10, min=-6, max=1, step=0.1, description=a, readout_format='.1e',
                                         style={'description_width': '80px'}, layout=W.Layout(width='300px')) for k, a in WEIGHTS.items()}
     self.toggles = {k: W.Checkbox(value=True, indent=False, layout=W.Layout(width='24px')) for k in WEIGHTS}
-    self.scheduler = W.Checkbox(value=True, description='scheduler (Eq. 5, 6)', indent=False)
-    self.switch = W.FloatSlider(value=.5, min=0, max=1, step=.05, description='switch', layout=lay)
-    self.method = W.Dropdown(options=choices('method'), description='method', layout=lay)
-    self.distance = W.Dropdown(options=choices('grad_distance'), description='distance', layout=lay)
-    self.pixel_grad = W.Dropdown(options=choices('pixel_grad'), description='pixel grad', layout=lay)
-    self.iters = W.IntSlider(value=1000, min=10, max=5000, step=10, description='iterations', layout=lay)
-    self.every = W.IntSlider(value=every, min=5, max=200, step=5, description='redraw every', layout=lay)
-    self.seed = W.BoundedIntText(value=seed, min=0, max=2**31 - 1, description='seed', layout=lay)
-    self.seeds = W.IntSlider(value=1, min=1, max=4, description='starts', layout=lay)
-    self.output = W.Dropdown(options=choices('output'), value='best', description='answer', layout=lay)
+    start = dict(callback_every=dict(value=every), seed=dict(value=seed))
+    self.fields = {f: field_widget(f, lay, **start.get(f, {})) for f in FIELD_WIDGETS}  # one per setting that is not a weight
+    for f, w in self.fields.items(): setattr(self, FIELD_WIDGETS[f][0], w)  # d.iters, d.seeds, ...: the names lessons use
     self.run_button = W.Button(description='Run', button_style='success', icon='play')
     self.stop_button = W.Button(description='Stop', button_style='danger', icon='stop', disabled=True)
     self.export_button = W.Button(description='Save gallery PNG', icon='download')
@@ -181,11 +204,9 @@ def load_preset(self:Dashboard, name:str):
     for k, a in WEIGHTS.items():
         v = getattr(cfg, a); self.toggles[k].value = v > 0 and (k not in SWITCHES or getattr(cfg, SWITCHES[k]))
         if v > 0: self.sliders[k].value = v
-    self.method.value = cfg.method
-    self.scheduler.value, self.switch.value, self.distance.value = cfg.use_scheduler, cfg.switch, cfg.grad_distance
-    self.pixel_grad.value = cfg.pixel_grad
-    self.iters.value = min(cfg.iters, self.iters.max)
-    self.seeds.value, self.output.value = min(cfg.seeds, self.seeds.max), cfg.output
+    for f in FROM_PRESET:
+        w, v = self.fields[f], getattr(cfg, f)
+        w.value = min(v, w.max) if hasattr(w, 'max') else v  # a slider stops at its end (the paper's 24k iterations)
 
 # %% ../nbs/13_dashboard.ipynb #d079b589
 @patch
@@ -194,10 +215,7 @@ def config(self:Dashboard) -> AttackConfig:
     on = {k: t.value for k, t in self.toggles.items()}
     w = {a: float(self.sliders[k].value) if on[k] else 0. for k, a in WEIGHTS.items()}
     switches = {a: on[k] for k, a in SWITCHES.items()}
-    return replace(preset(self.preset.value), **w, **switches, method=self.method.value,
-                   use_scheduler=self.scheduler.value, switch=float(self.switch.value), grad_distance=self.distance.value, pixel_grad=self.pixel_grad.value,
-                   iters=int(self.iters.value), seed=int(self.seed.value), callback_every=int(self.every.value),
-                   seeds=int(self.seeds.value), output=self.output.value).validate()
+    return replace(preset(self.preset.value), **w, **switches, **{f: widget_value(f, x) for f, x in self.fields.items()}).validate()
 
 # %% ../nbs/13_dashboard.ipynb #379e241e
 @patch
