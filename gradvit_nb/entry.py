@@ -6,11 +6,18 @@
 __all__ = ['main']
 
 # %% ../nbs/92a_entry.ipynb #7a4c1e90
-import sys
+import os, sys, threading
+
+def _stuck_threads() -> bool:
+    "Whether threads other than this one would keep the process alive (a stopped Flower round leaves Flower's waiting on Ray)."
+    return any(t is not threading.current_thread() and t.is_alive() and not t.daemon for t in threading.enumerate())
 
 def main(argv=None) -> int:
     "The `gradvit-nb` script: load the CLI (torch and all), quietly stopping with 130 on Ctrl-C while it loads."
     try: from gradvit_nb.cli import main as cli_main
     except KeyboardInterrupt:
         print('gradvit-nb: interrupted while starting; nothing written', file=sys.stderr); return 130
-    return cli_main(argv)
+    code = cli_main(argv)
+    if argv is None and code in (130, 143) and _stuck_threads():  # the script only, never a caller's process
+        sys.stdout.flush(); sys.stderr.flush(); os._exit(code)  # what was kept is written; waiting for those threads would hang
+    return code

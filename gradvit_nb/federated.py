@@ -4,7 +4,7 @@
 
 # %% ../nbs/23_federated.ipynb #8e0200af
 from __future__ import annotations
-import logging, os, time
+import contextlib, logging, os, signal, sys, threading, time
 from dataclasses import dataclass, replace
 
 import torch
@@ -139,14 +139,41 @@ def server_app(fed:Federation, seen:dict):
     return app
 
 # %% ../nbs/23_federated.ipynb #34c0c0af
+def _start_ray(cpus:int, quiet:bool):
+    "Start the local Ray that Flower's simulation engine then uses (it starts none when one runs), keeping the caller's SIGTERM handler."
+    import ray
+    main = threading.current_thread() is threading.main_thread()
+    handler = signal.getsignal(signal.SIGTERM) if main else None
+    ray.init(num_cpus=cpus, include_dashboard=False, log_to_driver=not quiet, logging_level=logging.WARNING if quiet else logging.INFO,
+             runtime_env={'env_vars': {'PYTHONPATH': os.pathsep.join(sys.path)}})  # the workers import what this process imports
+    if main and handler is not None: signal.signal(signal.SIGTERM, handler)  # ray.init put its own there: SIGTERM stays Ctrl-C's twin
+    return ray
+
+@contextlib.contextmanager
+def _quiet_on_stop():
+    "While a round runs, Ctrl-C and SIGTERM first silence Flower's log (its workers log a traceback per actor the stop ends), then act as before."
+    if threading.current_thread() is not threading.main_thread(): yield; return
+    old = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    def on_stop(signum, frame):
+        logging.getLogger('flwr').setLevel(logging.CRITICAL + 1)
+        if callable(old[signum]): return old[signum](signum, frame)
+        signal.signal(signum, old[signum]); os.kill(os.getpid(), signum)  # the default action it had (a notebook's SIGTERM)
+    for s in old: signal.signal(s, on_stop)
+    try: yield
+    finally:
+        for s, h in old.items(): signal.signal(s, h)
+
 def run_round(fed:Federation, quiet:bool=False) -> dict:
     "Run `fed` in Flower's simulation engine; what the curious server saw (start weights, the client's replies, final weights)."
     fl = flower(); seen = {}
     logging.getLogger('flwr').setLevel(logging.WARNING if quiet else logging.INFO)
     cpus = max(1, min(fed.clients, os.cpu_count() or 1))
-    fl['run_simulation'](server_app=server_app(fed, seen), client_app=client_app(fed), num_supernodes=fed.clients,
-                         backend_config={'client_resources': {'num_cpus': 1, 'num_gpus': 0.0},
-                                         'init_args': {'num_cpus': cpus, 'include_dashboard': False, 'log_to_driver': not quiet}})
+    ray = _start_ray(cpus, quiet)
+    try:
+        with _quiet_on_stop():
+            fl['run_simulation'](server_app=server_app(fed, seen), client_app=client_app(fed), num_supernodes=fed.clients,
+                                 backend_config={'client_resources': {'num_cpus': 1, 'num_gpus': 0.0}})
+    finally: ray.shutdown()  # also after Ctrl-C or SIGTERM: no Ray process outlives the round
     if ('reply', fed.rounds) not in seen: raise GradVitError(f'the Flower round ended without a reply from client {fed.attack_client}')
     return seen
 
