@@ -4,7 +4,7 @@
 
 # %% ../nbs/23_federated.ipynb #8e0200af
 from __future__ import annotations
-import contextlib, logging, os, signal, sys, threading, time
+import contextlib, logging, os, secrets, signal, sys, threading, time
 from dataclasses import dataclass, replace
 
 import torch
@@ -19,7 +19,7 @@ from .report import attack_and_report
 
 # %% auto #0
 __all__ = ['flower', 'Federation', 'check_federation_settings', 'make_federation', 'client_app', 'curious_fedavg', 'server_app',
-           'run_round', 'federation_accuracy', 'update_scenario', 'federated_attack']
+           'ray_auth_env', 'local_ray', 'run_round', 'federation_accuracy', 'update_scenario', 'federated_attack']
 
 # %% ../nbs/23_federated.ipynb #791258a9
 def flower():
@@ -139,15 +139,33 @@ def server_app(fed:Federation, seen:dict):
     return app
 
 # %% ../nbs/23_federated.ipynb #34c0c0af
-def _start_ray(cpus:int, quiet:bool):
-    "Start the local Ray that Flower's simulation engine then uses (it starts none when one runs), keeping the caller's SIGTERM handler."
+def ray_auth_env() -> dict:
+    "Token authentication for the Ray a round starts: a fresh random token each time, unless the user set up Ray's authentication."
+    if os.environ.get('RAY_AUTH_MODE'): return {}  # the user's own choice (e.g. an existing token) is kept
+    return {'RAY_AUTH_MODE': 'token', 'RAY_AUTH_TOKEN': secrets.token_hex(32)}
+
+def _reread_ray_auth():
+    "Make this process's Ray read its authentication settings again: it keeps what it read first (as Ray's own tests reset it)."
+    from ray._raylet import AuthenticationTokenLoader, Config
+    AuthenticationTokenLoader.instance().reset_cache(); Config.initialize('')
+
+@contextlib.contextmanager
+def local_ray(cpus:int, quiet:bool=True):
+    """A local Ray for one round, which Flower's simulation engine then uses (it starts none when one runs): every control
+    endpoint demands a token only this process and its children know; the caller's SIGTERM handler kept; shut down after."""
     import ray
     main = threading.current_thread() is threading.main_thread()
-    handler = signal.getsignal(signal.SIGTERM) if main else None
-    ray.init(num_cpus=cpus, include_dashboard=False, log_to_driver=not quiet, logging_level=logging.WARNING if quiet else logging.INFO,
-             runtime_env={'env_vars': {'PYTHONPATH': os.pathsep.join(sys.path)}})  # the workers import what this process imports
-    if main and handler is not None: signal.signal(signal.SIGTERM, handler)  # ray.init put its own there: SIGTERM stays Ctrl-C's twin
-    return ray
+    handler, auth = signal.getsignal(signal.SIGTERM) if main else None, ray_auth_env()
+    os.environ.update(auth); _reread_ray_auth()  # Ray's processes inherit it; no token file is written
+    try:
+        ray.init(num_cpus=cpus, include_dashboard=False, log_to_driver=not quiet, logging_level=logging.WARNING if quiet else logging.INFO,
+                 runtime_env={'env_vars': {'PYTHONPATH': os.pathsep.join(sys.path)}})  # the workers import what this process imports
+        if main and handler is not None: signal.signal(signal.SIGTERM, handler)  # ray.init put its own there: SIGTERM stays Ctrl-C's twin
+        yield ray
+    finally:
+        ray.shutdown()  # also after Ctrl-C or SIGTERM: no Ray process outlives the round
+        for k in auth: os.environ.pop(k, None)
+        _reread_ray_auth()
 
 @contextlib.contextmanager
 def _quiet_on_stop():
@@ -168,12 +186,9 @@ def run_round(fed:Federation, quiet:bool=False) -> dict:
     fl = flower(); seen = {}
     logging.getLogger('flwr').setLevel(logging.WARNING if quiet else logging.INFO)
     cpus = max(1, min(fed.clients, os.cpu_count() or 1))
-    ray = _start_ray(cpus, quiet)
-    try:
-        with _quiet_on_stop():
-            fl['run_simulation'](server_app=server_app(fed, seen), client_app=client_app(fed), num_supernodes=fed.clients,
-                                 backend_config={'client_resources': {'num_cpus': 1, 'num_gpus': 0.0}})
-    finally: ray.shutdown()  # also after Ctrl-C or SIGTERM: no Ray process outlives the round
+    with local_ray(cpus, quiet), _quiet_on_stop():
+        fl['run_simulation'](server_app=server_app(fed, seen), client_app=client_app(fed), num_supernodes=fed.clients,
+                             backend_config={'client_resources': {'num_cpus': 1, 'num_gpus': 0.0}})
     if ('reply', fed.rounds) not in seen: raise GradVitError(f'the Flower round ended without a reply from client {fed.attack_client}')
     return seen
 
