@@ -102,6 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument('--preset', default='cpu-study', choices=list(PRESETS), help='attack settings (default cpu-study: every start to the end, the recipe of the stored analyses)')
     e.add_argument('--finetune-steps', type=int, default=100, metavar='N', help='defences: DP fine-tune steps for the privacy-utility figure (default 100)')
     e.add_argument('--batch-sizes', type=int, nargs='+', default=[1, 2, 4, 8], metavar='N', help='for batch-size (default 1 2 4 8)')
+    e.add_argument('--workers', type=int, metavar='N', help='run the runs as Ray tasks on a local Ray of N CPUs, one thread each (needs the [fl] extra)')
+    e.add_argument('--ray-address', metavar='ADDR', help='send the runs to the Ray cluster at ADDR instead (e.g. 10.0.0.5:6379)')
     add_request_options(e, 'lpips', 'threads', 'quiet', quiet='no progress bar')
     f = sub.add_parser('federated', help='a real Flower round (FedAvg); a curious server attacks one client: recon.png, metrics.json',
                        description='Run K Flower clients (simulation engine, offline) for R rounds of FedAvg and attack client I\'s '
@@ -200,7 +202,8 @@ def experiment(args) -> int:
     cmd = 'gradvit-nb ' + ' '.join(sys.argv[1:]) if sys.argv[1:2] == ['experiment'] else ''
     r = run_experiment(args.name, args.out, x, names, iters=args.iters, seeds=args.seeds, reg_seeds=args.reg_seeds,
                        preset_name=args.preset, batch_sizes=tuple(args.batch_sizes), use_lpips=request.lpips,
-                       progress=not request.quiet, command=cmd, finetune_steps=args.finetune_steps)
+                       progress=not request.quiet, command=cmd, finetune_steps=args.finetune_steps,
+                       workers=args.workers, ray_address=args.ray_address)
     state = 'interrupted: rerun the same command to resume' if r['interrupted'] else 'finished'
     print(f"{args.name}: {r['rows']} of {r['total']} runs, {state}; wrote {r['out']/'results.csv'}, table.md, figure.png")
     return 130 if r['interrupted'] else 0

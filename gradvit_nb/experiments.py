@@ -4,14 +4,14 @@
 
 # %% ../nbs/15_experiments.ipynb #21e768a3
 from __future__ import annotations
-import csv, io, json, math, statistics
+import contextlib, csv, io, json, math, statistics
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import torch
 from tqdm.auto import tqdm
 
-from .core import GradVitError, RunRequest, atomic_write_bytes, atomic_write_json, image_grid
+from .core import GradVitError, RunRequest, set_threads, atomic_write_bytes, atomic_write_json, image_grid
 from .data import DEMO_NAMES, load_bundled, bundled_names
 from .models import VICTIM_ZOO, load_victim, load_prior
 from .defences import Defence, share
@@ -19,11 +19,12 @@ from .privacy_utility import privacy_utility
 from .attack import AttackConfig, preset
 from .report import attack_and_report
 from .tracing import setting_params
+from .federated import local_ray
 
 # %% auto #0
 __all__ = ['EXPERIMENTS', 'DEFENCE_SETTINGS', 'PAPER', 'TENDENCY', 'COLUMNS', 'Setting', 'settings_for', 'run_setting',
            'write_rows', 'read_rows', 'summarise', 'verdict', 'write_table', 'write_figure', 'leakage_bars',
-           'experiment_images', 'run_experiment']
+           'experiment_images', 'local_runs', 'ray_available', 'ray_runs', 'run_experiment']
 
 # %% ../nbs/15_experiments.ipynb #5aa46e69
 @dataclass
@@ -232,16 +233,66 @@ def experiment_images(name:str, images:torch.Tensor|None, names:list[str]|None, 
     if len(x) < need: raise GradVitError(f'batch-size {need} needs {need} images, got {len(x)}')
     return x, names
 
+# %% ../nbs/15_experiments.ipynb #f981e8r1
+def local_runs(todo:list, x_all:torch.Tensor, base:AttackConfig, use_lpips:bool, bar=None):
+    "Each (setting, seed) of `todo` run here, one after another: (setting, seed, what `run_setting` returns)."
+    prior = load_prior()
+    for s, k in todo:
+        if bar is not None: bar.set_postfix_str(f'{s.name}, seed {k}')
+        yield s, k, run_setting(s, x_all, k, base, prior, use_lpips)
+
+def _remote_run(s:Setting, x_all:torch.Tensor, k:int, base:AttackConfig, use_lpips:bool):
+    "One run inside a Ray worker: one thread (the worker is one of Ray's CPUs), the same `run_setting` as here."
+    set_threads(1)
+    return run_setting(s, x_all, k, base, load_prior(), use_lpips)
+
+def ray_available():
+    "Ray's module, or a one-line error saying how to install it."
+    try: import ray
+    except ImportError: raise GradVitError('--workers and --ray-address need Ray: pip install "gradvit_nb[fl]" (make installs it)') from None
+    return ray
+
+@contextlib.contextmanager
+def _cluster(workers:int|None, address:str|None):
+    "The Ray the runs go to: a local one of `workers` CPUs started for them (token-protected, `local_ray`), or the cluster at `address`."
+    if address is None:
+        with local_ray(workers) as ray: yield ray
+        return
+    ray = ray_available()
+    try: ray.init(address=address, logging_level='WARNING')
+    except Exception as e: raise GradVitError(f'cannot reach the Ray cluster at {address}: {type(e).__name__}') from None
+    try: yield ray
+    finally: ray.shutdown()
+
+def ray_runs(todo:list, x_all:torch.Tensor, base:AttackConfig, use_lpips:bool, workers:int|None=None, address:str|None=None):
+    "Each (setting, seed) of `todo` as a Ray task (one CPU each, retried by Ray if its worker dies), yielded as each finishes."
+    if not todo: return
+    with _cluster(workers, address) as ray:
+        task = ray.remote(num_cpus=1, max_retries=2)(_remote_run)
+        x_ref = ray.put(x_all)  # the images travel once, not once per run
+        pending = {task.remote(s, x_ref, k, base, use_lpips): (s, k) for s, k in todo}
+        try:
+            while pending:
+                done, _ = ray.wait(list(pending), num_returns=1)
+                s, k = pending.pop(done[0])
+                yield s, k, ray.get(done[0])
+        finally:  # Ctrl-C, SIGTERM or an error: the runs not finished are dropped, the finished ones are already rows
+            for ref in pending: ray.cancel(ref, force=True)
+
 # %% ../nbs/15_experiments.ipynb #f981e847
 def run_experiment(name:str, out, images:torch.Tensor|None=None, names:list[str]|None=None, iters:int|None=None,
                    seeds:int=2, reg_seeds:int|None=None, preset_name:str='cpu-study', batch_sizes=(1, 2, 4, 8),
-                   use_lpips:bool=False, progress:bool=True, command:str='', finetune_steps:int=100) -> dict:
-    "Run (or resume) experiment `name` into folder `out`; returns what was written and whether it finished."
+                   use_lpips:bool=False, progress:bool=True, command:str='', finetune_steps:int=100, workers:int|None=None,
+                   ray_address:str|None=None) -> dict:
+    "Run (or resume) experiment `name` into folder `out` (its runs as Ray tasks with `workers` or `ray_address`); what was written and whether it finished."
     if out is None or not str(out).strip(): raise GradVitError('the output folder is empty: name a folder (nothing was written)')
     if not batch_sizes or any(isinstance(b, bool) or not isinstance(b, int) or b < 1 for b in batch_sizes):
         raise GradVitError(f'batch sizes must be whole numbers of at least 1 (got {" ".join(map(str, batch_sizes))})')
     settings = settings_for(name, batch_sizes)
     if seeds < 1: raise GradVitError(f'seeds must be at least 1 (got {seeds})')
+    if workers is not None and not 1 <= workers <= 256: raise GradVitError(f'workers must lie between 1 and 256 (got {workers})')
+    on_ray = workers is not None or ray_address is not None
+    if on_ray: ray_available()  # one line now if Ray is missing, not after the folder is made
     reg_seeds = reg_seeds or (2 if name == 'ablation' else 1)
     base = preset(preset_name, seeds=reg_seeds, **({} if iters is None else {'iters': iters})).validate()
     x_all, names = experiment_images(name, images, names, batch_sizes)
@@ -265,19 +316,21 @@ def run_experiment(name:str, out, images:torch.Tensor|None=None, names:list[str]
     rows = [r for r in found if not r['setting'].startswith('reference')]
     refs = [r for r in found if r['setting'].startswith('reference')]
     done = {(r['setting'], r['seed']) for r in rows}
+    place = {s.name: i for i, s in enumerate(settings)}
+    in_order = lambda r: (place.get(r['setting'], len(place)), r['seed'])
     todo = [(s, k) for s in settings for k in range(seeds) if (s.name, k) not in done]
-    prior, pictures, interrupted = load_prior(), {}, False
+    pictures, interrupted = {}, False
     bar = tqdm(total=len(settings) * seeds, initial=len(settings) * seeds - len(todo), desc=name, disable=not progress)
+    runs = ray_runs(todo, x_all, base, use_lpips, workers, ray_address) if on_ray else local_runs(todo, x_all, base, use_lpips, bar)
     try:
-        for s, k in todo:
-            bar.set_postfix_str(f'{s.name}, seed {k}')
-            row, pic, base_rows = run_setting(s, x_all, k, base, prior, use_lpips)
+        for s, k, (row, pic, base_rows) in runs:  # in the order they finish: one after another here, as they come on Ray
             if base_rows.pop('interrupted'): interrupted = True; break  # Ctrl-C inside the attack: this run is not kept
-            rows.append(dict(experiment=name, **row)); bar.update(1)
+            rows.append(dict(experiment=name, **row)); rows.sort(key=in_order); bar.update(1)  # Ray's come in any order
             if k == 0: atomic_write_bytes(out/'runs'/f'{s.name.replace(" ", "_")}.pt', _tensor_bytes(pic))
             n = row['batch']
-            if not any(r['batch'] == n for r in refs):
-                refs += [dict(experiment=name, setting=f'reference: {ref}', seed=k, batch=n, model=s.model, **{m: v.get(m) for m in ('psnr', 'fft2d', 'lpips', 'iip', 'ssim')})
+            have = [r for r in refs if r['batch'] == n]
+            if not have or have[0]['seed'] > k:  # the reference rows of the lowest seed, whichever run finished first
+                refs = [r for r in refs if r['batch'] != n] + [dict(experiment=name, setting=f'reference: {ref}', seed=k, batch=n, model=s.model, **{m: v.get(m) for m in ('psnr', 'fft2d', 'lpips', 'iip', 'ssim')})
                          for ref, v in base_rows.items()]
             write_rows(out/'results.csv', rows + refs)
     except KeyboardInterrupt: interrupted = True
