@@ -20,7 +20,7 @@ from .federated import check_federation_settings, make_federation, federated_att
 from .attack import AttackConfig, preset, PRESETS, check_batch, choices
 from .reconstruct import choose_method
 from .report import attack_and_report, summary
-from .experiments import run_experiment, EXPERIMENTS
+from .experiments import run_experiment, EXPERIMENT_RECORDS
 from .bench import run_bench
 from .lessons import copy_lessons, execute_lessons
 from .preflight import preflight, report
@@ -93,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument('--local-lr', type=float, default=0.1, metavar='ETA', help='FedAvg local learning rate (default 0.1)')
     e = sub.add_parser('experiment', help="rerun one of the paper's analyses over seeds: results.csv, table.md, figure.png",
                        description="Run (or resume) one of the paper's analyses on the bundled images or yours.")
-    e.add_argument('name', choices=EXPERIMENTS, help='ablation (Table 2), architectures (3), layers (4), components (5), batch-size (Fig. 5-6), defences (nbs/22_defences)')
+    e.add_argument('name', choices=list(EXPERIMENT_RECORDS), help='; '.join(f'{k}: {r.help}' for k, r in EXPERIMENT_RECORDS.items()))  # one per record
     e.add_argument('--images', nargs='+', metavar='PATH', help='image files or folders (default: the bundled demo batch)')
     add_request_options(e, 'out', out='output folder (resumed when it holds the same experiment)')
     e.add_argument('--iters', type=int, help="iterations per run (default: the preset's)")

@@ -6,6 +6,7 @@
 from __future__ import annotations
 import contextlib, csv, io, json, math, statistics
 from dataclasses import dataclass, field, replace
+from typing import Callable
 from pathlib import Path
 
 import torch
@@ -22,9 +23,10 @@ from .tracing import setting_params
 from .federated import local_ray
 
 # %% auto #0
-__all__ = ['EXPERIMENTS', 'DEFENCE_SETTINGS', 'PAPER', 'TENDENCY', 'COLUMNS', 'Setting', 'settings_for', 'run_setting',
-           'write_rows', 'read_rows', 'summarise', 'verdict', 'write_table', 'write_figure', 'leakage_bars',
-           'experiment_images', 'local_runs', 'ray_available', 'ray_runs', 'run_experiment']
+__all__ = ['EXPERIMENT_RECORDS', 'OPT', 'DEFENCE_SETTINGS', 'FULL', 'EXPERIMENTS', 'PAPER', 'TENDENCY', 'COLUMNS', 'Setting',
+           'Experiment', 'register_experiment', 'experiment_record', 'settings_for', 'run_setting', 'write_rows',
+           'read_rows', 'summarise', 'verdict', 'write_table', 'write_figure', 'leakage_bars', 'experiment_images',
+           'local_runs', 'ray_available', 'ray_runs', 'run_experiment']
 
 # %% ../nbs/15_experiments.ipynb #5aa46e69
 @dataclass
@@ -37,53 +39,84 @@ class Setting:
     trace: str | None = None  # a tracing setting: which gradients are matched
     defence: Defence | None = None  # what the client does before sharing (the defences experiment)
 
-EXPERIMENTS = ('ablation', 'architectures', 'layers', 'components', 'batch-size', 'defences')
-DEFENCE_SETTINGS = ([Defence()] + [Defence('dp', s) for s in (1e-3, 1e-2, 1e-1, 1.)] + [Defence('prune', p) for p in (50, 90, 99)]
-                    + [Defence('aggregate', k) for k in (2, 4)] + [Defence('fedavg', e) for e in (1, 5)])
+@dataclass(frozen=True)
+class Experiment:
+    "One analysis: its settings, the tendency it tests and the paper's numbers, its starts per run, its images, the step after its runs."
+    name: str
+    help: str                                   # the CLI's menu line
+    settings: Callable[[tuple], list]           # batch sizes -> the settings, in the paper's order
+    claim: str                                  # the tendency, in words
+    test: object                                # pairs (better, worse) that must all hold, or ('decreasing', [names]) / 'decreasing'
+    paper: dict = field(default_factory=dict)   # setting -> (PSNR, FFT2D, LPIPS) of the paper's table
+    starts: int = 1                             # starts per run unless --reg-seeds says otherwise (the ablation registers two)
+    all_bundled: bool = False                   # attacks the demo batch, then the other bundled photos (batches above 4)
+    after: Callable|None = None                 # (out, rows, finetune_steps) once every run is done
+
+EXPERIMENT_RECORDS: dict[str, Experiment] = {}
+
+def register_experiment(e:Experiment) -> Experiment:
+    "Add an experiment: `gradvit-nb experiment`, the runner and the Ray path pick it up."
+    EXPERIMENT_RECORDS[e.name] = e; return e
+
+def experiment_record(name:str) -> Experiment:
+    "The record of experiment `name`, or a one-line error naming the known ones."
+    if name not in EXPERIMENT_RECORDS: raise GradVitError(f'unknown experiment {name!r}; choose from {", ".join(EXPERIMENT_RECORDS)}')
+    return EXPERIMENT_RECORDS[name]
 
 def settings_for(name:str, batch_sizes=(1, 2, 4, 8)) -> list[Setting]:
     "The settings of experiment `name`, in the paper's order."
-    opt = dict(method='optimise')
-    if name == 'ablation':  # Table 2: TV and l2 on in every row; R_reg on in every row; the paper's rows without L_pos
-        paper = dict(opt, alpha_pos=0., alpha_reg=1e-2)
-        off = dict(paper, use_image_prior=False, use_scheduler=False, use_patch_prior=False)
-        return [Setting('grad+reg', overrides=off), Setting('+image', overrides={**off, 'use_image_prior': True}),
-                Setting('+scheduler', overrides=dict(paper, use_patch_prior=False)), Setting('+patch (full)', overrides=paper),
-                Setting('+position', overrides=dict(paper, alpha_pos=0.3))]
-    if name == 'architectures': return [Setting(m, model=m, overrides=opt) for m in VICTIM_ZOO] + [Setting('vit-p8, auto', model='vit-p8')]
-    if name == 'layers': return [Setting(s, trace=s, overrides=opt) for s in ('all', 'without-early', 'without-middle', 'without-late')]
-    if name == 'components': return [Setting(s, trace=s, overrides=opt) for s in ('all', 'mlp', 'msa')]
-    if name == 'batch-size': return [Setting(f'batch {n}', batch=n) for n in batch_sizes]
-    if name == 'defences':  # then the attacker unrolls the client's five local steps (Inverting Gradients), at η 0.1 and at a gentler 0.01
-        gentle = Defence('fedavg', 5, lr=0.01)
-        return [Setting(d.label, defence=d) for d in DEFENCE_SETTINGS] + \
-               [Setting('FedAvg E 5, unrolled', defence=Defence('fedavg', 5), overrides=dict(unroll_steps=5, unroll_lr=0.1)),
-                Setting(gentle.label, defence=gentle), Setting(gentle.label + ', unrolled', defence=gentle, overrides=dict(unroll_steps=5, unroll_lr=0.01))]
-    raise GradVitError(f'unknown experiment {name!r}; choose from {", ".join(EXPERIMENTS)}')
+    return experiment_record(name).settings(tuple(batch_sizes))
 
 # %% ../nbs/15_experiments.ipynb #3369153b
-PAPER = {
-    'ablation': {'grad+reg': (11.431, 0.071, 0.498), '+image': (11.291, 0.078, 0.504),
-                 '+scheduler': (13.404, 0.049, 0.412), '+patch (full)': (15.515, 0.032, 0.295)},
-    'layers': {'all': (15.515, 0.032, 0.295), 'without-early': (13.982, 0.047, 0.412),
-               'without-middle': (11.086, 0.086, 0.555), 'without-late': (10.284, 0.091, 0.598)},
-    'components': {'all': (15.515, 0.032, 0.295), 'mlp': (12.256, 0.066, 0.568), 'msa': (13.559, 0.047, 0.408)},
-    'architectures': {}, 'batch-size': {}, 'defences': {},
-}
-# (claim, pairs (better, worse) that must all hold on mean PSNR, or 'decreasing' over the settings' order (or over the named ones))
-TENDENCY = {
-    'ablation': ('the full method beats gradient matching with registration alone (Table 2: 15.5 against 11.4 dB)',
-                 [('+patch (full)', 'grad+reg')]),
-    'architectures': ('a smaller patch leaks more (Table 3: ViT-S/16 13.7 against ViT-S/32 12.4 dB)', [('vit-p4', 'vit-p8')]),
-    'layers': ('dropping the late blocks hurts most (Table 4: without 9-12 10.3, without 5-8 11.1, without 1-4 14.0 dB)',
-               [('without-early', 'without-late'), ('without-middle', 'without-late')]),
-    'components': ('attention gradients alone leak more than MLP gradients alone (Table 5: MSA 13.6 against MLP 12.3 dB)',
-                   [('msa', 'mlp')]),
-    'batch-size': ('quality falls as the batch grows (Fig. 5, 6); judged on the gain over the mean-colour row, since '
-                   'each batch has its own images', 'decreasing'),
-    'defences': ('(not in the paper) DP-SGD destroys the leak: the gain over the mean-colour row falls as the noise σ rises',
-                 ('decreasing', ['none'] + [d.label for d in DEFENCE_SETTINGS if d.kind == 'dp'])),
-}
+OPT = dict(method='optimise')  # the paper's analyses optimise; the exact shortcuts would answer some rows outright
+DEFENCE_SETTINGS = ([Defence()] + [Defence('dp', s) for s in (1e-3, 1e-2, 1e-1, 1.)] + [Defence('prune', p) for p in (50, 90, 99)]
+                    + [Defence('aggregate', k) for k in (2, 4)] + [Defence('fedavg', e) for e in (1, 5)])
+FULL = (15.515, 0.032, 0.295)  # the paper's full method: the first row of Tables 4 and 5
+
+def _ablation(_):
+    "Table 2: TV and l2 on in every row; R_reg on in every row; the paper's rows without L_pos, then ours with it."
+    paper = dict(OPT, alpha_pos=0., alpha_reg=1e-2)
+    off = dict(paper, use_image_prior=False, use_scheduler=False, use_patch_prior=False)
+    return [Setting('grad+reg', overrides=off), Setting('+image', overrides={**off, 'use_image_prior': True}),
+            Setting('+scheduler', overrides=dict(paper, use_patch_prior=False)), Setting('+patch (full)', overrides=paper),
+            Setting('+position', overrides=dict(paper, alpha_pos=0.3))]
+
+def _defences(_):
+    "Each defence, then the attacker unrolling the client's five local steps (Inverting Gradients), at η 0.1 and a gentler 0.01."
+    gentle = Defence('fedavg', 5, lr=0.01)
+    return [Setting(d.label, defence=d) for d in DEFENCE_SETTINGS] + \
+           [Setting('FedAvg E 5, unrolled', defence=Defence('fedavg', 5), overrides=dict(unroll_steps=5, unroll_lr=0.1)),
+            Setting(gentle.label, defence=gentle), Setting(gentle.label + ', unrolled', defence=gentle, overrides=dict(unroll_steps=5, unroll_lr=0.01))]
+
+for e in (
+    Experiment('ablation', 'Table 2: which loss terms help', _ablation,
+               'the full method beats gradient matching with registration alone (Table 2: 15.5 against 11.4 dB)', [('+patch (full)', 'grad+reg')],
+               {'grad+reg': (11.431, 0.071, 0.498), '+image': (11.291, 0.078, 0.504), '+scheduler': (13.404, 0.049, 0.412), '+patch (full)': FULL},
+               starts=2),
+    Experiment('architectures', 'Table 3: patch 4 against patch 8',
+               lambda _: [Setting(m, model=m, overrides=OPT) for m in VICTIM_ZOO] + [Setting('vit-p8, auto', model='vit-p8')],
+               'a smaller patch leaks more (Table 3: ViT-S/16 13.7 against ViT-S/32 12.4 dB)', [('vit-p4', 'vit-p8')]),
+    Experiment('layers', 'Table 4: early, middle or late blocks',
+               lambda _: [Setting(s, trace=s, overrides=OPT) for s in ('all', 'without-early', 'without-middle', 'without-late')],
+               'dropping the late blocks hurts most (Table 4: without 9-12 10.3, without 5-8 11.1, without 1-4 14.0 dB)',
+               [('without-early', 'without-late'), ('without-middle', 'without-late')],
+               {'all': FULL, 'without-early': (13.982, 0.047, 0.412), 'without-middle': (11.086, 0.086, 0.555), 'without-late': (10.284, 0.091, 0.598)}),
+    Experiment('components', 'Table 5: attention against MLP', lambda _: [Setting(s, trace=s, overrides=OPT) for s in ('all', 'mlp', 'msa')],
+               'attention gradients alone leak more than MLP gradients alone (Table 5: MSA 13.6 against MLP 12.3 dB)', [('msa', 'mlp')],
+               {'all': FULL, 'mlp': (12.256, 0.066, 0.568), 'msa': (13.559, 0.047, 0.408)}),
+    Experiment('batch-size', 'Fig. 5, 6: larger batches', lambda sizes: [Setting(f'batch {n}', batch=n) for n in sizes],
+               'quality falls as the batch grows (Fig. 5, 6); judged on the gain over the mean-colour row, since each batch has its own images',
+               'decreasing', all_bundled=True),
+    Experiment('defences', 'nbs/22_defences: DP-SGD, pruning, aggregation, FedAvg', _defences,
+               '(not in the paper) DP-SGD destroys the leak: the gain over the mean-colour row falls as the noise σ rises',
+               ('decreasing', ['none'] + [d.label for d in DEFENCE_SETTINGS if d.kind == 'dp']),
+               after=lambda out, rows, finetune_steps: privacy_utility(out, rows, steps=finetune_steps)),  # the price of DP-SGD beside what it stops
+): register_experiment(e)
+
+# views of the registry, by name, for the lessons and the table
+EXPERIMENTS = tuple(EXPERIMENT_RECORDS)
+PAPER = {n: e.paper for n, e in EXPERIMENT_RECORDS.items()}
+TENDENCY = {n: (e.claim, e.test) for n, e in EXPERIMENT_RECORDS.items()}
 
 # %% ../nbs/15_experiments.ipynb #c064b83b
 def run_setting(s:Setting, x_all:torch.Tensor, seed:int, base:AttackConfig, prior, use_lpips:bool=False) -> tuple[dict, torch.Tensor, dict]:
@@ -225,11 +258,11 @@ def leakage_bars(rows:list[dict], order:list[str], key:str='gain_over_mean_colou
 def experiment_images(name:str, images:torch.Tensor|None, names:list[str]|None, batch_sizes) -> tuple[torch.Tensor, list[str]]:
     "The images an experiment attacks: the given ones, or the demo batch (batch-size: the demo batch, then the other bundled photos)."
     if images is not None: x, names = images, list(names)
-    elif name == 'batch-size':
+    elif experiment_record(name).all_bundled:
         names = list(DEMO_NAMES) + [n for n in bundled_names() if n not in DEMO_NAMES]
         x = load_bundled(names, 32)
     else: x, names = load_bundled(DEMO_NAMES, 32), list(DEMO_NAMES)
-    need = max(batch_sizes) if name == 'batch-size' else 1
+    need = max(batch_sizes) if experiment_record(name).all_bundled else 1
     if len(x) < need: raise GradVitError(f'batch-size {need} needs {need} images, got {len(x)}')
     return x, names
 
@@ -288,12 +321,12 @@ def run_experiment(name:str, out, images:torch.Tensor|None=None, names:list[str]
     if out is None or not str(out).strip(): raise GradVitError('the output folder is empty: name a folder (nothing was written)')
     if not batch_sizes or any(isinstance(b, bool) or not isinstance(b, int) or b < 1 for b in batch_sizes):
         raise GradVitError(f'batch sizes must be whole numbers of at least 1 (got {" ".join(map(str, batch_sizes))})')
-    settings = settings_for(name, batch_sizes)
+    rec = experiment_record(name); settings = rec.settings(tuple(batch_sizes))
     if seeds < 1: raise GradVitError(f'seeds must be at least 1 (got {seeds})')
     if workers is not None and not 1 <= workers <= 256: raise GradVitError(f'workers must lie between 1 and 256 (got {workers})')
     on_ray = workers is not None or ray_address is not None
     if on_ray: ray_available()  # one line now if Ray is missing, not after the folder is made
-    reg_seeds = reg_seeds or (2 if name == 'ablation' else 1)
+    reg_seeds = reg_seeds or rec.starts
     base = preset(preset_name, seeds=reg_seeds, **({} if iters is None else {'iters': iters})).validate()
     x_all, names = experiment_images(name, images, names, batch_sizes)
     out = Path(out)
@@ -340,8 +373,7 @@ def run_experiment(name:str, out, images:torch.Tensor|None=None, names:list[str]
         if f.exists(): pictures[s.name] = torch.load(f, weights_only=True)
     write_rows(out/'results.csv', rows + refs)
     write_table(out/'table.md', name, rows, refs, info)
-    if name == 'defences' and not interrupted and rows:  # the price of DP-SGD beside what it stops
-        privacy_utility(out, rows, steps=finetune_steps)
+    if rec.after and not interrupted and rows: rec.after(out, rows, finetune_steps)
     if pictures: write_figure(out/'figure.png', name, x_all[:max(p.shape[0] for p in pictures.values())], pictures, rows)
     return dict(out=out, rows=len(rows), total=len(settings) * seeds, interrupted=interrupted)
 
