@@ -14,7 +14,7 @@ from .core import GradVitError
 from .models import Victim
 
 # %% auto #0
-__all__ = ['TokenEmbed', 'dp_problem', 'private_model', 'dp_sgd_gradients', 'dp_epsilon']
+__all__ = ['TokenEmbed', 'timm_vit', 'dp_problem', 'private_model', 'dp_sgd_gradients', 'dp_epsilon']
 
 # %% ../nbs/91b_dp_sgd.ipynb #1d9823a6
 class TokenEmbed(nn.Module):
@@ -40,9 +40,13 @@ def _opacus():
     return GradSampleModule, DPOptimizer
 
 # %% ../nbs/91b_dp_sgd.ipynb #62663f74
+def timm_vit(model:nn.Module) -> nn.Module:
+    "The timm ViT in `model`: the model itself, or the `.vit` of a model that wraps one (the malicious server's imprinted ViT)."
+    return getattr(model, 'vit', model)
+
 def dp_problem(victim:Victim) -> str|None:
     "Why DP-SGD cannot sample this victim's per-sample gradients here, or None."
-    m = victim.model
+    m = timm_vit(victim.model)
     if not (hasattr(m, 'pos_embed') and hasattr(m, 'cls_token') and m.pos_embed is not None and m.cls_token is not None):
         return f'{victim.name}: DP-SGD here needs a timm ViT with a class token and a learned position embedding'
     if getattr(m, 'no_embed_class', False) or getattr(m, 'reg_token', None) is not None or getattr(m, 'dynamic_img_size', False):
@@ -53,12 +57,12 @@ def private_model(victim:Victim) -> tuple[nn.Module, dict]:
     "A copy of the victim whose cls_token and pos_embed live in a `TokenEmbed`, and the copy's names of the victim's parameters."
     problem = dp_problem(victim)
     if problem: raise GradVitError(problem)
-    m = copy.deepcopy(victim.model)
+    m = copy.deepcopy(victim.model); vit = timm_vit(m)
     names = {id(p): n for n, p in m.named_parameters()}  # before the move: the names the attack knows
-    tok = TokenEmbed(m.cls_token, m.pos_embed)
-    del m._parameters['cls_token'], m._parameters['pos_embed']
-    m.token_embed = tok
-    m._pos_embed = lambda t: m.pos_drop(tok(t))  # timm's forward_features calls self._pos_embed
+    tok = TokenEmbed(vit.cls_token, vit.pos_embed)
+    del vit._parameters['cls_token'], vit._parameters['pos_embed']
+    vit.token_embed = tok
+    vit._pos_embed = lambda t: vit.pos_drop(tok(t))  # timm's forward_features calls self._pos_embed
     return m.train(), names  # Opacus records activations only in training mode; the zoo's ViTs have no dropout
 
 def dp_sgd_gradients(victim:Victim, x:torch.Tensor, y:torch.Tensor, sigma:float, clip:float=1.0, seed:int=0) -> tuple[dict, torch.Tensor]:

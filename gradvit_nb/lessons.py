@@ -22,7 +22,7 @@ LESSON_SECTIONS = {  # the student order: the index, the site's menu and the wor
                    '09b_reconstruct', '10_metrics', '10b_report', '13_dashboard'),
     'Where the leak sits': ('14_tracing', '15_experiments', '16_ablation', '17_architectures', '18_layers',
                             '19_components', '20_batch_size'),
-    'Defences': ('22_defences', '22a_privacy_utility', '23_federated'),
+    'Defences': ('22_defences', '22a_privacy_utility', '23_federated', '24_malicious'),
 }
 # plumbing, not lessons: numbered 90 and up, so that the lessons come first in nbs/
 DEVELOPER_NOTEBOOKS = ('90_core', '91_data', '91a_gradient_files', '91b_dp_sgd', '92_cli', '92a_entry', '92b_lessons', '92c_preflight', '93_train_zoo', '94_bench', '94a_fast_matching')

@@ -247,7 +247,7 @@ def test_lessons_site(site, chromium):
         page.goto(f'{site}/index.html')
         page.locator('img[src$="readme.png"]').wait_for(timeout=30_000)
         assert page.locator('img[src$="readme.png"]').evaluate_all(loaded) == 1
-        assert 'A 90-minute workshop' in page.content()
+        assert 'A 100-minute workshop' in page.content()
         page.goto(f'{site}/10_metrics.html')
         page.locator('svg.main-svg').first.wait_for(timeout=60_000)  # plotly drew the figure, offline
         assert page.locator('img').evaluate_all(loaded) >= 1  # the notebook's own pictures
