@@ -373,6 +373,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                       'gradvit_nb.malicious.imprint_curve': ('malicious.html#imprint_curve', 'gradvit_nb/malicious.py'),
                                       'gradvit_nb.malicious.imprint_figure': ('malicious.html#imprint_figure', 'gradvit_nb/malicious.py'),
                                       'gradvit_nb.malicious.imprint_recover': ('malicious.html#imprint_recover', 'gradvit_nb/malicious.py'),
+                                      'gradvit_nb.malicious.inspect_model': ('malicious.html#inspect_model', 'gradvit_nb/malicious.py'),
                                       'gradvit_nb.malicious.malicious_victim': ( 'malicious.html#malicious_victim',
                                                                                  'gradvit_nb/malicious.py'),
                                       'gradvit_nb.malicious.photo_crops': ('malicious.html#photo_crops', 'gradvit_nb/malicious.py')},

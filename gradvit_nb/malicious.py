@@ -19,7 +19,7 @@ from .metrics import psnr, match
 
 # %% auto #0
 __all__ = ['photo_crops', 'ImprintBlock', 'ImprintedViT', 'malicious_victim', 'brightness', 'brightness_thresholds',
-           'imprint_recover', 'imprint_attack', 'imprint_behind', 'imprint_curve', 'imprint_figure']
+           'imprint_recover', 'imprint_attack', 'imprint_behind', 'inspect_model', 'imprint_curve', 'imprint_figure']
 
 # %% ../nbs/24_malicious.ipynb #2c76b2e9
 def photo_crops(n:int, seed:int=0, names=None, size:int=32) -> torch.Tensor:
@@ -116,6 +116,23 @@ def imprint_behind(victim:Victim, x:torch.Tensor, bins:int, defence=None, public
     padded = torch.cat([cand, truth.mean((0,), keepdim=True).expand(max(0, len(truth) - len(cand)), -1, -1, -1)])
     rec = padded[match(padded, truth)]; ps = psnr(rec, truth)
     return dict(recon=rec, psnr=ps, recovered=int((ps >= 40).sum()), images=len(truth), candidates=len(cand))
+
+# %% ../nbs/24_malicious.ipynb #b7e2a044
+def inspect_model(expected:Victim, received:dict, min_len:int=16) -> list[str]:
+    "What differs between the model the client `expected` and the state dict it `received`: unknown, missing or reshaped tensors, repeated rows, sorted biases."
+    mine = dict(expected.model.state_dict()); problems = []
+    extra, missing = sorted(set(received) - set(mine)), sorted(set(mine) - set(received))
+    if extra: problems.append(f'{len(extra)} tensors the architecture does not have ({sum(received[k].numel() for k in extra)} values), e.g. {extra[0]}')
+    if missing: problems.append(f'{len(missing)} tensors of the architecture are missing, e.g. {missing[0]}')
+    problems += [f'{k} has shape {tuple(received[k].shape)}, not {tuple(mine[k].shape)}' for k in sorted(set(mine) & set(received))
+                 if received[k].shape != mine[k].shape]
+    for k, t in received.items():
+        t = t.detach().float()
+        if t.dim() == 2 and len(t) >= min_len and (t - t[:1]).abs().max() <= 1e-6 * t.abs().max():
+            problems.append(f'{k}: all {len(t)} rows are the same (one measurement repeated)')
+        if t.dim() == 1 and len(t) >= min_len and t.std() > 0 and bool((t[1:] > t[:-1]).all() or (t[1:] < t[:-1]).all()):
+            problems.append(f'{k}: its {len(t)} values are sorted (thresholds?)')
+    return problems
 
 # %% ../nbs/24_malicious.ipynb #451344f6
 def imprint_curve(out=None, batch_sizes=(8, 16, 32, 64, 128), bins=(32, 128, 512), seeds=range(5), victim_name:str='vit-p4') -> list[dict]:
