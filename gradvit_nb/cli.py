@@ -118,6 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
         if k.option and k.in_federation: fd.add_argument(k.option, type=int if k.integer else float, metavar=k.metavar, help=k.help)
     fd.add_argument('--dp-clip', type=float, default=1.0, metavar='C', help='DP-SGD per-sample clipping norm (default 1)')
     f.add_argument('--attack-client', type=int, default=0, metavar='I', help='the client whose update is attacked (default 0)')
+    f.add_argument('--server', choices=('honest', 'malicious'), default='honest', help='malicious: the server sends the ViT behind an imprint block (nbs/24_malicious)')
+    f.add_argument('--bins', type=int, default=128, metavar='K', help="the malicious server's imprint bins (default 128)")
+    f.add_argument('--client-check', action='store_true', help='every client checks the model it receives and refuses one that is not the expected architecture')
     f.add_argument('--images', nargs='+', metavar='PATH', help="the attacked client's photos (default: the demo batch); others hold bundled photos")
     f.add_argument('--iters', type=int, help="attack iterations (default: the cpu-demo preset's)")
     f.add_argument('--seed', type=int, default=0, help='seed of the labels and the attack (default 0)')
@@ -214,15 +217,20 @@ def federated(args) -> dict:
     cfg = preset('cpu-demo', seed=args.seed, **({} if args.iters is None else {'iters': args.iters})).validate()
     defence, request = defence_from(args, federation=True), request_from(args)
     defence = None if defence.kind == 'none' else defence
-    check_federation_settings(args.clients, args.rounds, args.local_steps, args.local_lr, defence, args.attack_client, args.model)
+    check_federation_settings(args.clients, args.rounds, args.local_steps, args.local_lr, defence, args.attack_client, args.model,
+                              args.server, args.bins)
     flower()  # installed? (one line if not), before any work
     request.prepare(); out = request.output('metrics.json')
     x, names = load_images(args.images, load_victim(args.model).img_size) if args.images else (None, None)
     fed = make_federation(x, names, args.clients, args.model, args.seed, rounds=args.rounds, local_steps=args.local_steps,
-                          local_lr=args.local_lr, defence=defence, attack_client=args.attack_client)
+                          local_lr=args.local_lr, defence=defence, attack_client=args.attack_client,
+                          server=args.server, bins=args.bins, client_check=args.client_check)
     m = federated_attack(fed, cfg, request)
     if not request.quiet:
-        print(summary(m, out)); f = m['federated']
+        f = m['federated']
+        if fed.server == 'malicious': print(f"the malicious server read {m['recovered']} of {m['batch']} images of client {f['attack_client']} off its update "
+                                            f"(>= 40 dB; {m['bins']} bins); wrote {out/'recon.png'}, {out/'metrics.json'}")
+        else: print(summary(m, out))
         print(f"Flower round: {f['clients']} clients, {f['rounds']} round(s) of FedAvg, E = {f['local_steps']}; client {f['attack_client']} attacked; "
               f"the federation's accuracy on its photos {f['accuracy_before']:.2f} -> {f['accuracy_after']:.2f}")
     return m

@@ -11,15 +11,20 @@ import torch
 
 from .core import GradVitError, RunRequest
 from .data import DEMO_NAMES, load_bundled
-from .models import VICTIM_ZOO, load_victim
+from .models import VICTIM_ZOO, Victim, load_victim
 from .client import Scenario, draw_labels, check_gradients, image_names
 from .defences import Defence, DEFENCE_KINDS, client_update, update_as_gradient, other_clients_images
 from .attack import AttackConfig, preset
 from .report import attack_and_report
+from .core import atomic_save_image, atomic_write_json, image_grid
+from .metrics import match, psnr
+from .data import training_pool_names
+from .malicious import malicious_victim, brightness_thresholds, photo_crops, imprint_recover, inspect_model
 
 # %% auto #0
-__all__ = ['flower', 'Federation', 'check_federation_settings', 'make_federation', 'client_app', 'curious_fedavg', 'server_app',
-           'ray_auth_env', 'local_ray', 'run_round', 'federation_accuracy', 'update_scenario', 'federated_attack']
+__all__ = ['flower', 'Federation', 'check_federation_settings', 'make_federation', 'client_app', 'curious_fedavg', 'sent_victim',
+           'server_app', 'ray_auth_env', 'local_ray', 'run_round', 'federation_accuracy', 'update_scenario',
+           'round_facts', 'imprint_report', 'federated_attack']
 
 # %% ../nbs/23_federated.ipynb #791258a9
 def flower():
@@ -51,6 +56,9 @@ class Federation:
     defence: Defence|None = None  # what every client does to its update (a record of DEFENCE_KINDS that works in a round)
     attack_client: int = 0
     seed: int = 0
+    server: str = 'honest'        # 'malicious': the server sends the ViT with an imprint block in front (24_malicious)
+    bins: int = 128               # the imprint's bins
+    client_check: bool = False    # every client checks the model it receives against the architecture it expects
 
     @property
     def clients(self) -> int: return len(self.images)
@@ -61,8 +69,11 @@ class Federation:
         return None if self.defence is None else self.defence.epsilon(steps=self.local_steps * self.rounds)
 
 # %% ../nbs/23_federated.ipynb #19f813s1
-def check_federation_settings(clients:int, rounds:int, local_steps:int, local_lr:float, defence:Defence|None, attack_client:int, model:str):
+def check_federation_settings(clients:int, rounds:int, local_steps:int, local_lr:float, defence:Defence|None, attack_client:int, model:str,
+                              server:str='honest', bins:int=128):
     "Refuse settings that make no sense, in one line, before any work starts."
+    if server not in ('honest', 'malicious'): raise GradVitError(f'--server must be honest or malicious (got {server!r})')
+    if not 2 <= bins <= 4096: raise GradVitError(f'--bins must lie between 2 and 4096 (got {bins})')
     if clients < 1: raise GradVitError(f'--clients must be at least 1 (got {clients})')
     if rounds < 1: raise GradVitError(f'--rounds must be at least 1 (got {rounds})')
     Defence('fedavg', local_steps, lr=local_lr).validate()
@@ -77,7 +88,8 @@ def check_federation_settings(clients:int, rounds:int, local_steps:int, local_lr
 def make_federation(images:torch.Tensor|None=None, names:list|None=None, clients:int=2, model:str='vit-p4', seed:int=0, **settings) -> Federation:
     "The attacked client holds `images` (default: the demo batch); the others hold other bundled photos; distinct labels."
     check_federation_settings(clients, settings.get('rounds', 1), settings.get('local_steps', 1), settings.get('local_lr', 0.1),
-                              settings.get('defence'), settings.get('attack_client', 0), model)
+                              settings.get('defence'), settings.get('attack_client', 0), model, settings.get('server', 'honest'),
+                              settings.get('bins', 128))
     victim = load_victim(model)
     if images is None: images, names = load_bundled(DEMO_NAMES, victim.img_size), list(DEMO_NAMES)
     names = image_names(names, len(images))
@@ -100,7 +112,14 @@ def client_app(fed:Federation):
     def train(msg, context):
         torch.set_num_threads(1)  # one Ray worker per client, one core each
         i = int(context.node_config['partition-id'])
-        victim = load_victim(fed.model); victim.model.load_state_dict(msg.content['arrays'].to_torch_state_dict())
+        victim, arrays = load_victim(fed.model), msg.content['arrays'].to_torch_state_dict()
+        if fed.client_check and (problems := inspect_model(victim, arrays)):  # a careful client: sends back what it got, untrained, and why
+            reply = fl['RecordDict']({'arrays': msg.content['arrays'], 'metrics': fl['MetricRecord']({'num-examples': 1, 'partition-id': i, 'refused': 1}),
+                                      'refusal': fl['ConfigRecord']({'why': problems[0]})})
+            return fl['Message'](reply, reply_to=msg)
+        if 'imprint.measure.bias' in arrays:  # an unaware client runs the model it was sent, imprint and all
+            victim = malicious_victim(victim, torch.zeros(len(arrays['imprint.measure.bias'])))
+        victim.model.load_state_dict(arrays)
         new = client_update(victim, fed.images[i], fed.labels[i], fed.local_steps, fed.local_lr, fed.defence,
                             seed=fed.seed + 1000 * i + int(msg.content['config']['server-round']))
         state = {**victim.model.state_dict(), **new}
@@ -121,18 +140,28 @@ def curious_fedavg(attack_client:int, seen:dict):
             replies = list(replies)
             for r in replies:
                 if r.has_content() and int(r.content['metrics']['partition-id']) == attack_client:
-                    seen[('reply', server_round)] = r.content['arrays'].to_torch_state_dict()
+                    if 'refusal' in r.content: seen[('refused', server_round)] = r.content['refusal']['why']  # the client's check said no
+                    else: seen[('reply', server_round)] = r.content['arrays'].to_torch_state_dict()
             return super().aggregate_train(server_round, replies)
     return CuriousFedAvg(fraction_train=1.0, fraction_evaluate=0.0, min_available_nodes=1, min_train_nodes=1)
 
 # %% ../nbs/23_federated.ipynb #8a8348s2
+def sent_victim(fed:Federation, state:dict|None=None) -> Victim:
+    "The model the server sends: the zoo victim, or (a malicious server) the victim behind an imprint of `fed.bins` bins; `state` loaded when given."
+    victim = load_victim(fed.model)
+    if fed.server == 'malicious':
+        public = photo_crops(1000, seed=10_000, names=training_pool_names())  # the server's own photos: its guess of the brightness
+        victim = malicious_victim(victim, brightness_thresholds(victim, public, fed.bins))
+    if state is not None: victim.model.load_state_dict(state)
+    return victim
+
 def server_app(fed:Federation, seen:dict):
-    "Flower's ServerApp: `fed.rounds` rounds of (curious) FedAvg from the zoo victim's weights; the final weights go to `seen`."
+    "Flower's ServerApp: `fed.rounds` rounds of (curious) FedAvg from the zoo victim's weights (a malicious server's: with an imprint); the final weights go to `seen`."
     fl = flower(); app = fl['ServerApp']()
 
     @app.main()
     def main(grid, context):
-        start = load_victim(fed.model).model.state_dict()
+        start = sent_victim(fed).model.state_dict()
         result = curious_fedavg(fed.attack_client, seen).start(grid=grid, initial_arrays=fl['ArrayRecord'](start), num_rounds=fed.rounds,
                                                                train_config=fl['ConfigRecord']({'local-steps': fed.local_steps}))
         seen['final'] = result.arrays.to_torch_state_dict()
@@ -189,12 +218,13 @@ def run_round(fed:Federation, quiet:bool=False) -> dict:
     with local_ray(cpus, quiet), _quiet_on_stop():
         fl['run_simulation'](server_app=server_app(fed, seen), client_app=client_app(fed), num_supernodes=fed.clients,
                              backend_config={'client_resources': {'num_cpus': 1, 'num_gpus': 0.0}})
+    if ('refused', fed.rounds) in seen: raise GradVitError(f"client {fed.attack_client} refused the model it received: {seen[('refused', fed.rounds)]}")
     if ('reply', fed.rounds) not in seen: raise GradVitError(f'the Flower round ended without a reply from client {fed.attack_client}')
     return seen
 
 def federation_accuracy(fed:Federation, state:dict) -> float:
     "Accuracy of the model with weights `state` on every client's photos and labels."
-    victim = load_victim(fed.model); victim.model.load_state_dict(state)
+    victim = sent_victim(fed, state)  # the architecture the server sent
     with torch.no_grad(): pred = victim(torch.cat(fed.images)).argmax(1)
     return float((pred == torch.cat(fed.labels)).float().mean())
 
@@ -206,19 +236,38 @@ def update_scenario(fed:Federation, seen:dict) -> Scenario:
     target = update_as_gradient(dict(victim.model.named_parameters()), seen[('reply', r)], fed.local_steps, fed.local_lr)
     return Scenario(victim, fed.images[i], fed.names[i], fed.labels[i], check_gradients(target, victim), len(fed.images[i]))
 
+def round_facts(fed:Federation, seen:dict, round_s:float) -> dict:
+    "What metrics.json says of the round: its settings, its time, the federation's accuracy before and after, who held what."
+    d = fed.defence
+    return dict(engine='flower simulation (ray)', server=fed.server, clients=fed.clients, rounds=fed.rounds,
+                local_steps=fed.local_steps, local_lr=fed.local_lr,
+                client_defence=None if d is None else dict(kind=d.kind, strength=d.strength, label=d.label),
+                attack_client=fed.attack_client, round_seconds=round(round_s, 1),
+                accuracy_before=federation_accuracy(fed, seen[('start', 1)]), accuracy_after=federation_accuracy(fed, seen['final']),
+                client_images={i: n for i, n in enumerate(fed.names)})
+
+def imprint_report(fed:Federation, seen:dict, request:RunRequest, facts:dict) -> dict:
+    "A malicious server's reading of client I's last update: one division per bin (24_malicious); recon.png and metrics.json."
+    r, i = fed.rounds, fed.attack_client
+    mv = sent_victim(fed, seen[('start', r)])
+    grads = update_as_gradient(dict(mv.model.named_parameters()), seen[('reply', r)], fed.local_steps, fed.local_lr)
+    x, cand = fed.images[i], imprint_recover(grads, mv)
+    padded = torch.cat([cand, x.mean(0, keepdim=True).expand(max(0, len(x) - len(cand)), -1, -1, -1)])  # grey where no bin held one
+    rec = padded[match(padded, x)]; ps = psnr(rec, x)
+    m = dict(method='imprint (malicious server)', psnr=round(float(ps.mean()), 4), psnr_per_image=[round(float(p), 4) for p in ps],
+             recovered=int((ps >= 40).sum()), candidates=len(cand), batch=len(x), bins=fed.bins, images=fed.names[i], federated=facts)
+    if request.out is not None:
+        out = request.output('metrics.json')
+        atomic_save_image(out/'recon.png', image_grid([x, rec], scale=4)); atomic_write_json(out/'metrics.json', m)  # metrics last
+    return m
+
 def federated_attack(fed:Federation, config:AttackConfig|None=None, request:RunRequest|None=None) -> dict:
-    "Run the federated round, attack the chosen client's update, write recon.png, history.json and metrics.json in the request's folder."
+    "Run the federated round and attack the chosen client's update (the malicious server: read its imprint); recon.png and metrics.json in the request's folder."
     request = request or RunRequest()
     t0 = time.time(); seen = run_round(fed, request.quiet); round_s = time.time() - t0
+    facts = round_facts(fed, seen, round_s)
+    if fed.server == 'malicious': return imprint_report(fed, seen, request, facts)
     sc = update_scenario(fed, seen)
     cfg = replace(config or preset('cpu-demo'), unroll_steps=fed.local_steps, unroll_lr=fed.local_lr)
-    d = fed.defence
-    _, m = attack_and_report(sc, cfg, request, finished='metrics.json', defence='federated', epsilon=fed.epsilon,
-                             federated=dict(engine='flower simulation (ray)', clients=fed.clients, rounds=fed.rounds,
-                                   local_steps=fed.local_steps, local_lr=fed.local_lr,
-                                   client_defence=None if d is None else dict(kind=d.kind, strength=d.strength, label=d.label),
-                                   attack_client=fed.attack_client, round_seconds=round(round_s, 1),
-                                   accuracy_before=federation_accuracy(fed, seen[('start', 1)]),
-                                   accuracy_after=federation_accuracy(fed, seen['final']),
-                                   client_images={i: n for i, n in enumerate(fed.names)}))
+    _, m = attack_and_report(sc, cfg, request, finished='metrics.json', defence='federated', epsilon=fed.epsilon, federated=facts)
     return m
