@@ -54,6 +54,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                 'gradvit_nb.cli.federated': ('cli.html#federated', 'gradvit_nb/cli.py'),
                                 'gradvit_nb.cli.lessons': ('cli.html#lessons', 'gradvit_nb/cli.py'),
                                 'gradvit_nb.cli.main': ('cli.html#main', 'gradvit_nb/cli.py'),
+                                'gradvit_nb.cli.malicious_attack': ('cli.html#malicious_attack', 'gradvit_nb/cli.py'),
                                 'gradvit_nb.cli.option': ('cli.html#option', 'gradvit_nb/cli.py'),
                                 'gradvit_nb.cli.request_from': ('cli.html#request_from', 'gradvit_nb/cli.py')},
             'gradvit_nb.client': { 'gradvit_nb.client.Scenario': ('client.html#scenario', 'gradvit_nb/client.py'),

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Literal, get_type_hints
 
 from . import __version__
-from .core import GradVitError, RunRequest
+from .core import GradVitError, RunRequest, atomic_save_image, atomic_write_json, image_grid
 from .data import load_images, demo_batch, DEMO_NAMES
 from .models import load_victim, load_prior, VICTIM_ZOO
 from .client import Scenario, gradient_scenario
@@ -24,10 +24,12 @@ from .experiments import run_experiment, EXPERIMENT_RECORDS
 from .bench import run_bench
 from .lessons import copy_lessons, execute_lessons
 from .preflight import preflight, report
+from .malicious import imprint_behind
 
 # %% auto #0
 __all__ = ['option', 'add_config_options', 'config_from', 'add_request_options', 'request_from', 'build_parser', 'defence_from',
-           'cli_scenario', 'attack', 'experiment', 'federated', 'lessons', 'bench', 'check', 'Terminated', 'main']
+           'cli_scenario', 'attack', 'malicious_attack', 'experiment', 'federated', 'lessons', 'bench', 'check',
+           'Terminated', 'main']
 
 # %% ../nbs/92_cli.ipynb #7de3c76c
 def option(name:str) -> str:
@@ -91,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
         if k.option: d.add_argument(k.option, type=int if k.integer else float, metavar=k.metavar, help=k.help)
     d.add_argument('--dp-clip', type=float, default=1.0, metavar='C', help='DP-SGD per-sample clipping norm (default 1)')
     d.add_argument('--local-lr', type=float, default=0.1, metavar='ETA', help='FedAvg local learning rate (default 0.1)')
+    s = a.add_argument_group('threat model (see nbs/24_malicious)')
+    s.add_argument('--server', choices=('honest', 'malicious'), default='honest', help='malicious: the server sends the ViT behind an imprint block and reads the images off its gradient')
+    s.add_argument('--bins', type=int, default=128, metavar='K', help="the malicious server's imprint bins (default 128)")
     e = sub.add_parser('experiment', help="rerun one of the paper's analyses over seeds: results.csv, table.md, figure.png",
                        description="Run (or resume) one of the paper's analyses on the bundled images or yours.")
     e.add_argument('name', choices=list(EXPERIMENT_RECORDS), help='; '.join(f'{k}: {r.help}' for k, r in EXPERIMENT_RECORDS.items()))  # one per record
@@ -185,6 +190,7 @@ def attack(args) -> dict:
     defence, request = defence_from(args), request_from(args)
     device, threads = request.prepare()  # a missing GPU or a typo: one line now, not a traceback later
     victim = load_victim(args.model, args.checkpoint, args.pretrained, args.img_size)
+    if args.server == 'malicious': return malicious_attack(args, victim, defence, request)
     sc = cli_scenario(args, victim, defence); facts = sc.facts
     prior = load_prior(args.prior, args.prior_checkpoint, args.prior_pretrained) if cfg.needs_image_prior else None
     choose_method(victim, sc.gradient, sc.n, cfg)  # a method that does not apply is refused here, not after the folder is made
@@ -196,6 +202,23 @@ def attack(args) -> dict:
         if facts: print(f"the client shared its gradient behind {defence.label}" + (f" (ε = {facts['epsilon']:.3g} at δ = {defence.delta:g})" if facts.get('epsilon') else ''))
     if res.interrupted: print(f'gradvit-nb: interrupted after {m["iters"]} iterations; what was reconstructed is in {out}', file=sys.stderr)
     return m
+
+def malicious_attack(args, victim, defence:Defence, request) -> dict:
+    "`attack --server malicious`: the imprint attack (24_malicious) on the client's images, behind its defence; recon.png and metrics.json."
+    if args.gradients: raise GradVitError('--server malicious sends the client a model; a saved --gradients file was computed on another one')
+    if defence.kind not in ('none', 'aggregate', 'dp'): raise GradVitError(f'--server malicious runs behind no defence, --aggregate or --dp-noise, not {defence.label}')
+    if not 2 <= args.bins <= 4096: raise GradVitError(f'--bins must lie between 2 and 4096 (got {args.bins})')
+    x, names = load_images(args.images, victim.img_size) if args.images else (demo_batch(victim.img_size), list(DEMO_NAMES))
+    if args.batch is not None: x, names = x[:args.batch], names[:args.batch]
+    out = request.output('metrics.json')
+    r = imprint_behind(victim, x, args.bins, None if defence.kind == 'none' else defence, seed=args.seed or 0)
+    m = dict(method='imprint (malicious server)', psnr=round(float(r['psnr'].mean()), 4), psnr_per_image=[round(float(p), 4) for p in r['psnr']],
+             recovered=r['recovered'], candidates=r['candidates'], batch=r['images'], bins=args.bins, images=names, model=victim.name,
+             defence=defence.kind, strength=defence.strength, epsilon=defence.epsilon())
+    atomic_save_image(out/'recon.png', image_grid([r['truth'], r['recon']], scale=4)); atomic_write_json(out/'metrics.json', m)  # metrics last
+    if not request.quiet: print(f"the malicious server read {m['recovered']} of {m['batch']} images off the gradient (>= 40 dB; {args.bins} bins"
+                                + ('' if defence.kind == 'none' else f', behind {defence.label}') + f'); wrote {out/"recon.png"}, {out/"metrics.json"}')
+    return dict(m, interrupted=False)
 
 # %% ../nbs/92_cli.ipynb #12cd6445
 def experiment(args) -> int:

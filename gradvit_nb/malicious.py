@@ -115,7 +115,7 @@ def imprint_behind(victim:Victim, x:torch.Tensor, bins:int, defence=None, public
     cand = imprint_recover(shared, mv)
     padded = torch.cat([cand, truth.mean((0,), keepdim=True).expand(max(0, len(truth) - len(cand)), -1, -1, -1)])
     rec = padded[match(padded, truth)]; ps = psnr(rec, truth)
-    return dict(recon=rec, psnr=ps, recovered=int((ps >= 40).sum()), images=len(truth), candidates=len(cand))
+    return dict(recon=rec, truth=truth, psnr=ps, recovered=int((ps >= 40).sum()), images=len(truth), candidates=len(cand))
 
 # %% ../nbs/24_malicious.ipynb #b7e2a044
 def inspect_model(expected:Victim, received:dict, min_len:int=16) -> list[str]:
