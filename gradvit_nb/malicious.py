@@ -19,7 +19,7 @@ from .metrics import psnr, match
 
 # %% auto #0
 __all__ = ['photo_crops', 'ImprintBlock', 'ImprintedViT', 'malicious_victim', 'brightness', 'brightness_thresholds',
-           'imprint_recover', 'imprint_attack', 'imprint_behind', 'inspect_model', 'imprint_curve', 'imprint_figure']
+           'imprint_recover', 'imprint_attack', 'imprint_curve', 'imprint_figure', 'imprint_behind', 'inspect_model']
 
 # %% ../nbs/24_malicious.ipynb #2c76b2e9
 def photo_crops(n:int, seed:int=0, names=None, size:int=32) -> torch.Tensor:
@@ -96,6 +96,38 @@ def imprint_attack(victim:Victim, x:torch.Tensor, bins:int, public:torch.Tensor|
     ps = psnr(rec, x)
     return dict(recon=rec, psnr=ps, recovered=int((ps >= 40).sum()), candidates=len(cand), batch=len(x), bins=bins)
 
+# %% ../nbs/24_malicious.ipynb #451344f6
+def imprint_curve(out=None, batch_sizes=(8, 16, 32, 64, 128), bins=(32, 128, 512), seeds=range(5), victim_name:str='vit-p4') -> list[dict]:
+    "Fraction of each batch recovered at >= 40 dB, per batch size, bins and seed, with the balls-into-bins expectation; imprint.json in `out`."
+    victim, public = load_victim(victim_name), photo_crops(1000, seed=10_000, names=training_pool_names())
+    rows = []
+    for B in batch_sizes:
+        for k in bins:
+            for s in seeds:
+                r = imprint_attack(victim, photo_crops(B, seed=s), k, public, seed=s)
+                rows.append(dict(batch=B, bins=k, seed=s, recovered=r['recovered'], fraction=r['recovered'] / B,
+                                 candidates=r['candidates'], expected=(1 - 1 / k) ** (B - 1)))
+    if out is not None: Path(out).mkdir(parents=True, exist_ok=True); atomic_write_json(Path(out)/'imprint.json', dict(victim=victim_name, rows=rows))
+    return rows
+
+def imprint_figure(rows:list[dict]):
+    "A plotly figure: mean fraction recovered (bars over seeds: min to max) against batch size, one line per bins, theory dashed."
+    import plotly.graph_objects as go
+    fig = go.Figure()
+    for i, k in enumerate(sorted({r['bins'] for r in rows})):
+        Bs = sorted({r['batch'] for r in rows if r['bins'] == k}); c = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd'][i % 4]
+        fr = [[r['fraction'] for r in rows if r['bins'] == k and r['batch'] == B] for B in Bs]
+        mean = [sum(f) / len(f) for f in fr]
+        fig.add_trace(go.Scatter(x=Bs, y=mean, mode='lines+markers', name=f'{k} bins, measured', line=dict(color=c),
+                                 error_y=dict(type='data', symmetric=False, array=[max(f) - m for f, m in zip(fr, mean)],
+                                              arrayminus=[m - min(f) for f, m in zip(fr, mean)])))
+        fig.add_trace(go.Scatter(x=Bs, y=[(1 - 1 / k) ** (B - 1) for B in Bs], mode='lines', name=f'{k} bins, (1 - 1/k)^(B-1)',
+                                 line=dict(color=c, dash='dash')))
+    fig.update_layout(xaxis=dict(title='batch size B', type='log', tickvals=sorted({r['batch'] for r in rows})),
+                      yaxis=dict(title='fraction recovered at >= 40 dB', range=[0, 1.05]), height=380,
+                      title='A malicious server: the imprint attack against batch size and bins')
+    return fig
+
 # %% ../nbs/24_malicious.ipynb #8c12ba26
 def imprint_behind(victim:Victim, x:torch.Tensor, bins:int, defence=None, public:torch.Tensor|None=None, seed:int=0) -> dict:
     "The malicious round behind `defence` (none, 'aggregate' K or 'dp' σ): scores against every image the shared gradient holds."
@@ -133,35 +165,3 @@ def inspect_model(expected:Victim, received:dict, min_len:int=16) -> list[str]:
         if t.dim() == 1 and len(t) >= min_len and t.std() > 0 and bool((t[1:] > t[:-1]).all() or (t[1:] < t[:-1]).all()):
             problems.append(f'{k}: its {len(t)} values are sorted (thresholds?)')
     return problems
-
-# %% ../nbs/24_malicious.ipynb #451344f6
-def imprint_curve(out=None, batch_sizes=(8, 16, 32, 64, 128), bins=(32, 128, 512), seeds=range(5), victim_name:str='vit-p4') -> list[dict]:
-    "Fraction of each batch recovered at >= 40 dB, per batch size, bins and seed, with the balls-into-bins expectation; imprint.json in `out`."
-    victim, public = load_victim(victim_name), photo_crops(1000, seed=10_000, names=training_pool_names())
-    rows = []
-    for B in batch_sizes:
-        for k in bins:
-            for s in seeds:
-                r = imprint_attack(victim, photo_crops(B, seed=s), k, public, seed=s)
-                rows.append(dict(batch=B, bins=k, seed=s, recovered=r['recovered'], fraction=r['recovered'] / B,
-                                 candidates=r['candidates'], expected=(1 - 1 / k) ** (B - 1)))
-    if out is not None: Path(out).mkdir(parents=True, exist_ok=True); atomic_write_json(Path(out)/'imprint.json', dict(victim=victim_name, rows=rows))
-    return rows
-
-def imprint_figure(rows:list[dict]):
-    "A plotly figure: mean fraction recovered (bars over seeds: min to max) against batch size, one line per bins, theory dashed."
-    import plotly.graph_objects as go
-    fig = go.Figure()
-    for i, k in enumerate(sorted({r['bins'] for r in rows})):
-        Bs = sorted({r['batch'] for r in rows if r['bins'] == k}); c = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd'][i % 4]
-        fr = [[r['fraction'] for r in rows if r['bins'] == k and r['batch'] == B] for B in Bs]
-        mean = [sum(f) / len(f) for f in fr]
-        fig.add_trace(go.Scatter(x=Bs, y=mean, mode='lines+markers', name=f'{k} bins, measured', line=dict(color=c),
-                                 error_y=dict(type='data', symmetric=False, array=[max(f) - m for f, m in zip(fr, mean)],
-                                              arrayminus=[m - min(f) for f, m in zip(fr, mean)])))
-        fig.add_trace(go.Scatter(x=Bs, y=[(1 - 1 / k) ** (B - 1) for B in Bs], mode='lines', name=f'{k} bins, (1 - 1/k)^(B-1)',
-                                 line=dict(color=c, dash='dash')))
-    fig.update_layout(xaxis=dict(title='batch size B', type='log', tickvals=sorted({r['batch'] for r in rows})),
-                      yaxis=dict(title='fraction recovered at >= 40 dB', range=[0, 1.05]), height=380,
-                      title='A malicious server: the imprint attack against batch size and bins')
-    return fig
