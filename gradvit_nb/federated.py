@@ -17,9 +17,8 @@ from .defences import Defence, DEFENCE_KINDS, client_update, update_as_gradient,
 from .attack import AttackConfig, preset
 from .report import attack_and_report
 from .core import atomic_save_image, atomic_write_json, image_grid
-from .metrics import match, psnr
 from .data import training_pool_names
-from .malicious import malicious_victim, brightness_thresholds, photo_crops, imprint_recover, inspect_model
+from .malicious import malicious_victim, brightness_thresholds, photo_crops, imprint_recover, inspect_model, score_candidates
 
 # %% auto #0
 __all__ = ['flower', 'Federation', 'check_federation_settings', 'make_federation', 'client_app', 'curious_fedavg', 'sent_victim',
@@ -251,9 +250,7 @@ def imprint_report(fed:Federation, seen:dict, request:RunRequest, facts:dict) ->
     r, i = fed.rounds, fed.attack_client
     mv = sent_victim(fed, seen[('start', r)])
     grads = update_as_gradient(dict(mv.model.named_parameters()), seen[('reply', r)], fed.local_steps, fed.local_lr)
-    x, cand = fed.images[i], imprint_recover(grads, mv)
-    padded = torch.cat([cand, x.mean(0, keepdim=True).expand(max(0, len(x) - len(cand)), -1, -1, -1)])  # grey where no bin held one
-    rec = padded[match(padded, x)]; ps = psnr(rec, x)
+    x, cand = fed.images[i], imprint_recover(grads, mv); rec, ps = score_candidates(cand, x)
     m = dict(method='imprint (malicious server)', psnr=round(float(ps.mean()), 4), psnr_per_image=[round(float(p), 4) for p in ps],
              recovered=int((ps >= 40).sum()), candidates=len(cand), batch=len(x), bins=fed.bins, images=fed.names[i], federated=facts)
     if request.out is not None:

@@ -19,7 +19,8 @@ from .metrics import psnr, match
 
 # %% auto #0
 __all__ = ['photo_crops', 'ImprintBlock', 'ImprintedViT', 'malicious_victim', 'brightness', 'brightness_thresholds',
-           'imprint_recover', 'imprint_attack', 'imprint_curve', 'imprint_figure', 'imprint_behind', 'inspect_model']
+           'imprint_recover', 'score_candidates', 'imprint_attack', 'imprint_curve', 'imprint_figure', 'imprint_behind',
+           'inspect_model']
 
 # %% ../nbs/24_malicious.ipynb #2c76b2e9
 def photo_crops(n:int, seed:int=0, names=None, size:int=32) -> torch.Tensor:
@@ -85,15 +86,18 @@ def imprint_recover(grads:dict, victim:Victim, rel:float=1e-6) -> torch.Tensor:
     z = (dw[keep] / db[keep, None]).view(-1, 3, victim.img_size, victim.img_size)
     return victim.denormalize(z).clamp(0, 1)
 
+def score_candidates(cand:torch.Tensor, truth:torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    "The candidates matched to the true images (Hungarian; grey where there are fewer candidates than images) and their PSNR."
+    padded = torch.cat([cand, truth.mean(0, keepdim=True).expand(max(0, len(truth) - len(cand)), -1, -1, -1)])
+    rec = padded[match(padded, truth)]
+    return rec, psnr(rec, truth)
+
 def imprint_attack(victim:Victim, x:torch.Tensor, bins:int, public:torch.Tensor|None=None, labels=None, seed:int=0) -> dict:
     "One malicious round on the client batch `x`: the imprinted model, the client's gradient, the recovery, and its scores."
     if public is None: public = photo_crops(1000, seed=10_000, names=training_pool_names())
     mv = malicious_victim(victim, brightness_thresholds(victim, public, bins), seed=seed)
     y = torch.as_tensor(labels) if labels is not None else torch.randint(victim.num_classes, (len(x),), generator=torch.Generator().manual_seed(seed))
-    cand = imprint_recover(client_gradients(mv, x, y), mv)
-    padded = torch.cat([cand, x.mean((0,), keepdim=True).expand(max(0, len(x) - len(cand)), -1, -1, -1)])  # fewer candidates than images: grey for the rest
-    order = match(padded, x); rec = padded[order]
-    ps = psnr(rec, x)
+    cand = imprint_recover(client_gradients(mv, x, y), mv); rec, ps = score_candidates(cand, x)
     return dict(recon=rec, psnr=ps, recovered=int((ps >= 40).sum()), candidates=len(cand), batch=len(x), bins=bins)
 
 # %% ../nbs/24_malicious.ipynb #451344f6
@@ -144,9 +148,7 @@ def imprint_behind(victim:Victim, x:torch.Tensor, bins:int, defence=None, public
     elif kind == 'dp': shared, truth = dp_sgd_gradients(mv, x, y, defence.strength, defence.clip, seed)[0], x
     elif kind == 'none': shared, truth = client_gradients(mv, x, y), x
     else: raise GradVitError(f'imprint_behind knows none, aggregate and dp, not {kind!r}')
-    cand = imprint_recover(shared, mv)
-    padded = torch.cat([cand, truth.mean((0,), keepdim=True).expand(max(0, len(truth) - len(cand)), -1, -1, -1)])
-    rec = padded[match(padded, truth)]; ps = psnr(rec, truth)
+    cand = imprint_recover(shared, mv); rec, ps = score_candidates(cand, truth)
     return dict(recon=rec, truth=truth, psnr=ps, recovered=int((ps >= 40).sum()), images=len(truth), candidates=len(cand))
 
 # %% ../nbs/24_malicious.ipynb #b7e2a044
