@@ -381,6 +381,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                       'gradvit_nb.malicious.malicious_victim': ( 'malicious.html#malicious_victim',
                                                                                  'gradvit_nb/malicious.py'),
                                       'gradvit_nb.malicious.photo_crops': ('malicious.html#photo_crops', 'gradvit_nb/malicious.py'),
+                                      'gradvit_nb.malicious.public_photos': ('malicious.html#public_photos', 'gradvit_nb/malicious.py'),
                                       'gradvit_nb.malicious.score_candidates': ( 'malicious.html#score_candidates',
                                                                                  'gradvit_nb/malicious.py')},
             'gradvit_nb.metrics': { 'gradvit_nb.metrics.Lpips': ('metrics.html#lpips', 'gradvit_nb/metrics.py'),

@@ -9,16 +9,14 @@ from dataclasses import dataclass, replace
 
 import torch
 
-from .core import GradVitError, RunRequest
+from .core import GradVitError, RunRequest, atomic_save_image, atomic_write_json, image_grid
 from .data import DEMO_NAMES, load_bundled
 from .models import VICTIM_ZOO, Victim, load_victim
 from .client import Scenario, draw_labels, check_gradients, image_names
 from .defences import Defence, DEFENCE_KINDS, client_update, update_as_gradient, other_clients_images
 from .attack import AttackConfig, preset
 from .report import attack_and_report
-from .core import atomic_save_image, atomic_write_json, image_grid
-from .data import training_pool_names
-from .malicious import malicious_victim, brightness_thresholds, photo_crops, imprint_recover, inspect_model, score_candidates
+from .malicious import malicious_victim, brightness_thresholds, public_photos, imprint_recover, inspect_model, score_candidates
 
 # %% auto #0
 __all__ = ['flower', 'Federation', 'check_federation_settings', 'make_federation', 'client_app', 'curious_fedavg', 'sent_victim',
@@ -149,8 +147,7 @@ def sent_victim(fed:Federation, state:dict|None=None) -> Victim:
     "The model the server sends: the zoo victim, or (a malicious server) the victim behind an imprint of `fed.bins` bins; `state` loaded when given."
     victim = load_victim(fed.model)
     if fed.server == 'malicious':
-        public = photo_crops(1000, seed=10_000, names=training_pool_names())  # the server's own photos: its guess of the brightness
-        victim = malicious_victim(victim, brightness_thresholds(victim, public, fed.bins))
+        victim = malicious_victim(victim, brightness_thresholds(victim, public_photos(), fed.bins))  # the server's guess of the brightness
     if state is not None: victim.model.load_state_dict(state)
     return victim
 

@@ -4,7 +4,7 @@
 
 # %% ../nbs/24_malicious.ipynb #dda3e0a1
 from __future__ import annotations
-import copy, math
+import copy, functools, math
 from pathlib import Path
 
 import torch
@@ -19,8 +19,8 @@ from .metrics import psnr, match
 
 # %% auto #0
 __all__ = ['photo_crops', 'ImprintBlock', 'ImprintedViT', 'malicious_victim', 'brightness', 'brightness_thresholds',
-           'imprint_recover', 'score_candidates', 'imprint_attack', 'imprint_curve', 'imprint_figure', 'imprint_behind',
-           'inspect_model']
+           'public_photos', 'imprint_recover', 'score_candidates', 'imprint_attack', 'imprint_curve', 'imprint_figure',
+           'imprint_behind', 'inspect_model']
 
 # %% ../nbs/24_malicious.ipynb #2c76b2e9
 def photo_crops(n:int, seed:int=0, names=None, size:int=32) -> torch.Tensor:
@@ -77,6 +77,11 @@ def brightness_thresholds(victim:Victim, public:torch.Tensor, bins:int) -> torch
     t[0] = -1e3  # every image fires the first bin: none falls below all of them
     return t
 
+@functools.lru_cache(maxsize=1)
+def public_photos() -> torch.Tensor:
+    "The server's own public sample, its guess of what photos look like: 1000 crops of the zoo's training photos (made once)."
+    return photo_crops(1000, seed=10_000, names=training_pool_names())
+
 # %% ../nbs/24_malicious.ipynb #495e2967
 def imprint_recover(grads:dict, victim:Victim, rel:float=1e-6) -> torch.Tensor:
     "The images the imprint's gradient gives back: one candidate per bin whose bias gradient moved (pixels in [0,1], brightness order)."
@@ -94,7 +99,7 @@ def score_candidates(cand:torch.Tensor, truth:torch.Tensor) -> tuple[torch.Tenso
 
 def imprint_attack(victim:Victim, x:torch.Tensor, bins:int, public:torch.Tensor|None=None, labels=None, seed:int=0) -> dict:
     "One malicious round on the client batch `x`: the imprinted model, the client's gradient, the recovery, and its scores."
-    if public is None: public = photo_crops(1000, seed=10_000, names=training_pool_names())
+    if public is None: public = public_photos()
     mv = malicious_victim(victim, brightness_thresholds(victim, public, bins), seed=seed)
     y = torch.as_tensor(labels) if labels is not None else torch.randint(victim.num_classes, (len(x),), generator=torch.Generator().manual_seed(seed))
     cand = imprint_recover(client_gradients(mv, x, y), mv); rec, ps = score_candidates(cand, x)
@@ -103,7 +108,7 @@ def imprint_attack(victim:Victim, x:torch.Tensor, bins:int, public:torch.Tensor|
 # %% ../nbs/24_malicious.ipynb #451344f6
 def imprint_curve(out=None, batch_sizes=(8, 16, 32, 64, 128), bins=(32, 128, 512), seeds=range(5), victim_name:str='vit-p4') -> list[dict]:
     "Fraction of each batch recovered at >= 40 dB, per batch size, bins and seed, with the balls-into-bins expectation; imprint.json in `out`."
-    victim, public = load_victim(victim_name), photo_crops(1000, seed=10_000, names=training_pool_names())
+    victim, public = load_victim(victim_name), public_photos()
     rows = []
     for B in batch_sizes:
         for k in bins:
@@ -136,7 +141,7 @@ def imprint_figure(rows:list[dict]):
 def imprint_behind(victim:Victim, x:torch.Tensor, bins:int, defence=None, public:torch.Tensor|None=None, seed:int=0) -> dict:
     "The malicious round behind `defence` (none, 'aggregate' K or 'dp' σ): scores against every image the shared gradient holds."
     from gradvit_nb.dp_sgd import dp_sgd_gradients
-    if public is None: public = photo_crops(1000, seed=10_000, names=training_pool_names())
+    if public is None: public = public_photos()
     mv = malicious_victim(victim, brightness_thresholds(victim, public, bins), seed=seed)
     g = torch.Generator().manual_seed(seed); y = torch.randint(victim.num_classes, (len(x),), generator=g)
     kind = 'none' if defence is None else defence.kind
