@@ -16,7 +16,8 @@ from .models import load_victim, load_prior, VICTIM_ZOO
 from .client import Scenario, gradient_scenario
 from .gradient_files import load_gradients, check_gradient_batch
 from .defences import Defence, DEFENCE_KINDS, share
-from .federated import check_federation_settings, make_federation, federated_attack, flower
+from .federated import check_federation_settings, make_federation, federated_attack, flower, ENGINES
+from .flower_deployment import write_flower_app
 from .attack import AttackConfig, preset, PRESETS, check_batch, choices
 from .reconstruct import choose_method
 from .report import attack_and_report, summary
@@ -28,8 +29,8 @@ from .malicious import imprint_behind
 
 # %% auto #0
 __all__ = ['option', 'add_config_options', 'config_from', 'add_request_options', 'request_from', 'build_parser', 'defence_from',
-           'cli_scenario', 'attack', 'malicious_attack', 'experiment', 'federated', 'lessons', 'bench', 'check',
-           'Terminated', 'main']
+           'cli_scenario', 'attack', 'malicious_attack', 'experiment', 'federated', 'flower_app', 'lessons', 'bench',
+           'check', 'Terminated', 'main']
 
 # %% ../nbs/92_cli.ipynb #7de3c76c
 def option(name:str) -> str:
@@ -111,8 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument('--ray-address', metavar='ADDR', help='send the runs to the Ray cluster at ADDR instead (e.g. 10.0.0.5:6379)')
     add_request_options(e, 'lpips', 'threads', 'quiet', quiet='no progress bar')
     f = sub.add_parser('federated', help='a real Flower round (FedAvg); a curious server attacks one client: recon.png, metrics.json',
-                       description='Run K Flower clients (simulation engine, offline) for R rounds of FedAvg and attack client I\'s '
-                                   'last update (needs the [fl] extra, which make installs).')
+                       description='Run K Flower clients for R rounds of FedAvg and attack client I\'s last update, offline, in Flower\'s '
+                                   'simulation engine or its deployment engine on 127.0.0.1 (needs the [fl] extra, which make installs).')
     add_request_options(f, 'out', 'overwrite')
     f.add_argument('--clients', type=int, default=2, metavar='K', help='number of clients (default 2)')
     f.add_argument('--rounds', type=int, default=1, metavar='R', help='FedAvg rounds (default 1); the last one is attacked')
@@ -130,6 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument('--iters', type=int, help="attack iterations (default: the cpu-demo preset's)")
     f.add_argument('--seed', type=int, default=0, help='seed of the labels and the attack (default 0)')
     f.add_argument('--model', default='vit-p4', choices=list(VICTIM_ZOO), help='zoo victim the federation trains (default vit-p4)')
+    f.add_argument('--engine', default='simulation', choices=list(ENGINES),
+                   help='simulation (default: one process, Ray workers) or deployment (a SuperLink and K SuperNodes on 127.0.0.1, flwr run)')
     add_request_options(f, 'threads', 'lpips', 'quiet', threads='CPU threads for torch in the attack',
                         quiet="no progress bar, no summary, Flower's log at warnings only")
     b = sub.add_parser('bench', help='time our step against breaching and the forward pass: bench.json, bench.md',
@@ -146,6 +149,10 @@ def build_parser() -> argparse.ArgumentParser:
     l.add_argument('dir', metavar='DIR', help='a new or empty folder')
     l.add_argument('--developer', action='store_true', help='also copy the developer notebooks (core, data, CLI, zoo training, bench)')
     l.add_argument('--execute', action='store_true', help='run every copy once, so that it opens with its pictures (about 10 min on 2 cores)')
+    fa = sub.add_parser('flower-app', help='write the Flower App of the federated round into DIR, for flwr run on machines of your own',
+                        description='Write DIR/pyproject.toml and DIR/gradvit_round.py: the round of `federated` as a Flower App '
+                                    '(settings in [tool.flwr.app.config]; nbs/91c_flower_deployment says how to deploy it).')
+    fa.add_argument('dir', metavar='DIR', help='a new or empty folder')
     k = sub.add_parser('check', help='before a workshop: versions, threads, how long the demo takes here, LPIPS, Flower (nothing downloaded or written)',
                        description='Pre-flight check of this machine for the lessons and the dashboard; exit status 1 when the lessons or the model zoo are missing.')
     k.add_argument('--seconds', type=float, default=5., help='seconds to time each of the two attack steps (default 5)')
@@ -248,15 +255,21 @@ def federated(args) -> dict:
     fed = make_federation(x, names, args.clients, args.model, args.seed, rounds=args.rounds, local_steps=args.local_steps,
                           local_lr=args.local_lr, defence=defence, attack_client=args.attack_client,
                           server=args.server, bins=args.bins, client_check=args.client_check)
-    m = federated_attack(fed, cfg, request)
+    m = federated_attack(fed, cfg, request, engine=args.engine)
     if not request.quiet:
         f = m['federated']
         if fed.server == 'malicious': print(f"the malicious server read {m['recovered']} of {m['batch']} images of client {f['attack_client']} off its update "
                                             f"(>= 40 dB; {m['bins']} bins); wrote {out/'recon.png'}, {out/'metrics.json'}")
         else: print(summary(m, out))
-        print(f"Flower round: {f['clients']} clients, {f['rounds']} round(s) of FedAvg, E = {f['local_steps']}; client {f['attack_client']} attacked; "
+        print(f"Flower round ({f['engine']}): {f['clients']} clients, {f['rounds']} round(s) of FedAvg, E = {f['local_steps']}; client {f['attack_client']} attacked; "
               f"the federation's accuracy on its photos {f['accuracy_before']:.2f} -> {f['accuracy_after']:.2f}")
     return m
+
+def flower_app(args) -> int:
+    "Run `gradvit-nb flower-app` for parsed `args`: write the Flower App, say how to run it."
+    app = write_flower_app(args.dir)
+    print(f"wrote the Flower App to {app}; run it with: flwr run {app} CONNECTION (see nbs/91c_flower_deployment)")
+    return 0
 
 def lessons(args) -> int:
     "Run `gradvit-nb lessons` for parsed `args`: copy the lessons, say where they are."
@@ -303,6 +316,7 @@ def main(argv=None) -> int:
         elif args.command == 'bench': code = bench(args)
         elif args.command == 'lessons': code = lessons(args)
         elif args.command == 'check': code = check(args)
+        elif args.command == 'flower-app': code = flower_app(args)
         elif args.command == 'federated': federated(args); code = 0
         else: code = 130 if attack(args)['interrupted'] else 0  # partial results are written; the shell learns it was stopped
         if code == 130 and _terminated[0]: print('gradvit-nb: stopped by SIGTERM (exit 143)', file=sys.stderr); return 143

@@ -19,9 +19,9 @@ from .report import attack_and_report
 from .malicious import malicious_victim, brightness_thresholds, public_photos, imprint_recover, inspect_model, score_candidates
 
 # %% auto #0
-__all__ = ['flower', 'Federation', 'check_federation_settings', 'make_federation', 'client_app', 'curious_fedavg', 'sent_victim',
-           'server_app', 'ray_auth_env', 'local_ray', 'run_round', 'federation_accuracy', 'update_scenario',
-           'round_facts', 'imprint_report', 'federated_attack']
+__all__ = ['ENGINES', 'flower', 'Federation', 'check_federation_settings', 'make_federation', 'client_app', 'curious_fedavg',
+           'sent_victim', 'server_app', 'ray_auth_env', 'local_ray', 'run_round', 'check_seen', 'federation_accuracy',
+           'update_scenario', 'round_facts', 'imprint_report', 'federated_attack']
 
 # %% ../nbs/23_federated.ipynb #791258a9
 def flower():
@@ -125,8 +125,8 @@ def client_app(fed:Federation):
     return app
 
 # %% ../nbs/23_federated.ipynb #8a8348s1
-def curious_fedavg(attack_client:int, seen:dict):
-    "Flower's FedAvg, which also keeps each round's starting weights and the attacked client's reply in `seen`."
+def curious_fedavg(attack_client:int, seen:dict, clients:int=1):
+    "Flower's FedAvg over all `clients` (it waits for them), which also keeps each round's starting weights and the attacked client's reply in `seen`."
     fl = flower()
     class CuriousFedAvg(fl['FedAvg']):
         "FedAvg, run exactly; the server also keeps what it sees of one client."
@@ -140,7 +140,7 @@ def curious_fedavg(attack_client:int, seen:dict):
                     if 'refusal' in r.content: seen[('refused', server_round)] = r.content['refusal']['why']  # the client's check said no
                     else: seen[('reply', server_round)] = r.content['arrays'].to_torch_state_dict()
             return super().aggregate_train(server_round, replies)
-    return CuriousFedAvg(fraction_train=1.0, fraction_evaluate=0.0, min_available_nodes=1, min_train_nodes=1)
+    return CuriousFedAvg(fraction_train=1.0, fraction_evaluate=0.0, min_available_nodes=clients, min_train_nodes=clients)
 
 # %% ../nbs/23_federated.ipynb #8a8348s2
 def sent_victim(fed:Federation, state:dict|None=None) -> Victim:
@@ -158,7 +158,7 @@ def server_app(fed:Federation, seen:dict):
     @app.main()
     def main(grid, context):
         start = sent_victim(fed).model.state_dict()
-        result = curious_fedavg(fed.attack_client, seen).start(grid=grid, initial_arrays=fl['ArrayRecord'](start), num_rounds=fed.rounds,
+        result = curious_fedavg(fed.attack_client, seen, fed.clients).start(grid=grid, initial_arrays=fl['ArrayRecord'](start), num_rounds=fed.rounds,
                                                                train_config=fl['ConfigRecord']({'local-steps': fed.local_steps}))
         seen['final'] = result.arrays.to_torch_state_dict()
     return app
@@ -214,6 +214,10 @@ def run_round(fed:Federation, quiet:bool=False) -> dict:
     with local_ray(cpus, quiet), _quiet_on_stop():
         fl['run_simulation'](server_app=server_app(fed, seen), client_app=client_app(fed), num_supernodes=fed.clients,
                              backend_config={'client_resources': {'num_cpus': 1, 'num_gpus': 0.0}})
+    return check_seen(fed, seen)
+
+def check_seen(fed:Federation, seen:dict) -> dict:
+    "`seen`, if it holds the attacked client's last reply; else why not, in one line (its check refused the model, or no reply came)."
     if ('refused', fed.rounds) in seen: raise GradVitError(f"client {fed.attack_client} refused the model it received: {seen[('refused', fed.rounds)]}")
     if ('reply', fed.rounds) not in seen: raise GradVitError(f'the Flower round ended without a reply from client {fed.attack_client}')
     return seen
@@ -225,6 +229,8 @@ def federation_accuracy(fed:Federation, state:dict) -> float:
     return float((pred == torch.cat(fed.labels)).float().mean())
 
 # %% ../nbs/23_federated.ipynb #27e4a806
+ENGINES = {'simulation': 'flower simulation (ray)', 'deployment': 'flower deployment (superlink + supernodes on 127.0.0.1)'}
+
 def update_scenario(fed:Federation, seen:dict) -> Scenario:
     "The attack's view of the last round: the victim at the round's start, client I's update as a gradient (`update_as_gradient`) as the target."
     r, i = fed.rounds, fed.attack_client
@@ -232,10 +238,10 @@ def update_scenario(fed:Federation, seen:dict) -> Scenario:
     target = update_as_gradient(dict(victim.model.named_parameters()), seen[('reply', r)], fed.local_steps, fed.local_lr)
     return Scenario(victim, fed.images[i], fed.names[i], fed.labels[i], check_gradients(target, victim), len(fed.images[i]))
 
-def round_facts(fed:Federation, seen:dict, round_s:float) -> dict:
+def round_facts(fed:Federation, seen:dict, round_s:float, engine:str='simulation') -> dict:
     "What metrics.json says of the round: its settings, its time, the federation's accuracy before and after, who held what."
     d = fed.defence
-    return dict(engine='flower simulation (ray)', server=fed.server, clients=fed.clients, rounds=fed.rounds,
+    return dict(engine=ENGINES[engine], server=fed.server, clients=fed.clients, rounds=fed.rounds,
                 local_steps=fed.local_steps, local_lr=fed.local_lr,
                 client_defence=None if d is None else dict(kind=d.kind, strength=d.strength, label=d.label),
                 attack_client=fed.attack_client, round_seconds=round(round_s, 1),
@@ -255,11 +261,14 @@ def imprint_report(fed:Federation, seen:dict, request:RunRequest, facts:dict) ->
         atomic_save_image(out/'recon.png', image_grid([x, rec], scale=4)); atomic_write_json(out/'metrics.json', m)  # metrics last
     return m
 
-def federated_attack(fed:Federation, config:AttackConfig|None=None, request:RunRequest|None=None) -> dict:
-    "Run the federated round and attack the chosen client's update (the malicious server: read its imprint); recon.png and metrics.json in the request's folder."
+def federated_attack(fed:Federation, config:AttackConfig|None=None, request:RunRequest|None=None, engine:str='simulation') -> dict:
+    "Run the federated round on Flower's `engine` and attack the chosen client's update (the malicious server: read its imprint); recon.png and metrics.json in the request's folder."
     request = request or RunRequest()
-    t0 = time.time(); seen = run_round(fed, request.quiet); round_s = time.time() - t0
-    facts = round_facts(fed, seen, round_s)
+    if engine not in ENGINES: raise GradVitError(f'--engine must be one of {", ".join(ENGINES)} (got {engine!r})')
+    if engine == 'deployment': from gradvit_nb.flower_deployment import run_deployment_round as run  # its module builds on this one
+    else: run = run_round
+    t0 = time.time(); seen = run(fed, request.quiet); round_s = time.time() - t0
+    facts = round_facts(fed, seen, round_s, engine)
     if fed.server == 'malicious': return imprint_report(fed, seen, request, facts)
     sc = update_scenario(fed, seen)
     cfg = replace(config or preset('cpu-demo'), unroll_steps=fed.local_steps, unroll_lr=fed.local_lr)

@@ -25,7 +25,7 @@ LESSON_SECTIONS = {  # the student order: the index, the site's menu and the wor
     'Defences': ('22_defences', '22a_privacy_utility', '23_federated', '24_malicious'),
 }
 # plumbing, not lessons: numbered 90 and up, so that the lessons come first in nbs/
-DEVELOPER_NOTEBOOKS = ('90_core', '91_data', '91a_gradient_files', '91b_dp_sgd', '92_cli', '92a_entry', '92b_lessons', '92c_preflight', '93_train_zoo', '94_bench', '94a_fast_matching')
+DEVELOPER_NOTEBOOKS = ('90_core', '91_data', '91a_gradient_files', '91b_dp_sgd', '91c_flower_deployment', '92_cli', '92a_entry', '92b_lessons', '92c_preflight', '93_train_zoo', '94_bench', '94a_fast_matching')
 
 def lessons_source() -> Path:
     "Where the lessons are: inside the installed wheel, or (an editable install) in the checkout beside the package."
@@ -204,7 +204,7 @@ def execute_lessons(paths:list[Path], timeout:int=1800) -> dict[str, str]:
 
 # %% ../nbs/92b_lessons.ipynb #6b1d0c02
 HOME = 'https://github.com/gradvit-nb/gradvit_nb'  # where the project is published: settings.ini's git_url
-NEEDS_FL = ('23_federated',)  # lessons that need the [fl] extra (Flower) beside the library
+NEEDS_FL = ('23_federated', '91c_flower_deployment')  # lessons that need the [fl] extra (Flower) beside the library
 
 def results_dir(sub:str='') -> Path:
     "A folder of stored results: `../data/results` beside the lesson (checkout or copy), else the installed package's copy."
