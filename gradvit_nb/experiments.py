@@ -4,7 +4,7 @@
 
 # %% ../nbs/15_experiments.ipynb #21e768a3
 from __future__ import annotations
-import contextlib, csv, io, json, math, statistics
+import contextlib, csv, io, json, math, socket, statistics
 from dataclasses import dataclass, field, replace
 from typing import Callable
 from pathlib import Path
@@ -26,7 +26,7 @@ from .federated import local_ray
 __all__ = ['EXPERIMENT_RECORDS', 'OPT', 'DEFENCE_SETTINGS', 'FULL', 'EXPERIMENTS', 'PAPER', 'TENDENCY', 'COLUMNS', 'Setting',
            'Experiment', 'register_experiment', 'experiment_record', 'settings_for', 'run_setting', 'write_rows',
            'read_rows', 'summarise', 'verdict', 'write_table', 'write_figure', 'leakage_bars', 'experiment_images',
-           'local_runs', 'ray_available', 'ray_runs', 'run_experiment']
+           'local_runs', 'ray_available', 'check_ray_address', 'ray_runs', 'run_experiment']
 
 # %% ../nbs/15_experiments.ipynb #5aa46e69
 @dataclass
@@ -285,6 +285,14 @@ def ray_available():
     except ImportError: raise GradVitError('--workers and --ray-address need Ray: pip install "gradvit_nb[fl]" (make installs it)') from None
     return ray
 
+def check_ray_address(address:str):
+    "A one-line error, before any work, when nothing answers at `address` (HOST:PORT of a Ray head; 'auto' is Ray's own lookup)."
+    if address == 'auto': return
+    host, _, port = address.rpartition(':')
+    if not host or not port.isdigit(): raise GradVitError(f'--ray-address must be HOST:PORT of the Ray head (got {address!r})')
+    try: socket.create_connection((host.strip('[]'), int(port)), timeout=5).close()  # ray.init would retry for minutes
+    except OSError: raise GradVitError(f'cannot reach the Ray cluster at {address}: nothing answers there') from None
+
 @contextlib.contextmanager
 def _cluster(workers:int|None, address:str|None):
     "The Ray the runs go to: a local one of `workers` CPUs started for them (token-protected, `local_ray`), or the cluster at `address`."
@@ -326,6 +334,7 @@ def run_experiment(name:str, out, images:torch.Tensor|None=None, names:list[str]
     if workers is not None and not 1 <= workers <= 256: raise GradVitError(f'workers must lie between 1 and 256 (got {workers})')
     on_ray = workers is not None or ray_address is not None
     if on_ray: ray_available()  # one line now if Ray is missing, not after the folder is made
+    if ray_address is not None: check_ray_address(ray_address)
     reg_seeds = reg_seeds or rec.starts
     base = preset(preset_name, seeds=reg_seeds, **({} if iters is None else {'iters': iters})).validate()
     x_all, names = experiment_images(name, images, names, batch_sizes)

@@ -20,8 +20,8 @@ from .malicious import malicious_victim, brightness_thresholds, public_photos, i
 
 # %% auto #0
 __all__ = ['ENGINES', 'flower', 'Federation', 'check_federation_settings', 'make_federation', 'client_app', 'curious_fedavg',
-           'sent_victim', 'server_app', 'ray_auth_env', 'local_ray', 'run_round', 'check_seen', 'federation_accuracy',
-           'update_scenario', 'round_facts', 'imprint_report', 'federated_attack']
+           'sent_victim', 'server_app', 'ray_auth_env', 'ray_token_auth', 'local_ray', 'run_round', 'check_seen',
+           'federation_accuracy', 'update_scenario', 'round_facts', 'imprint_report', 'federated_attack']
 
 # %% ../nbs/23_federated.ipynb #791258a9
 def flower():
@@ -175,22 +175,29 @@ def _reread_ray_auth():
     AuthenticationTokenLoader.instance().reset_cache(); Config.initialize('')
 
 @contextlib.contextmanager
+def ray_token_auth():
+    "While it lasts, the Ray this process starts or joins demands a fresh token that only this process and its children know."
+    auth = ray_auth_env()
+    os.environ.update(auth); _reread_ray_auth()  # Ray's processes inherit it; no token file is written
+    try: yield
+    finally:
+        for k in auth: os.environ.pop(k, None)
+        _reread_ray_auth()
+
+@contextlib.contextmanager
 def local_ray(cpus:int, quiet:bool=True):
     """A local Ray for one round, which Flower's simulation engine then uses (it starts none when one runs): every control
     endpoint demands a token only this process and its children know; the caller's SIGTERM handler kept; shut down after."""
     import ray
     main = threading.current_thread() is threading.main_thread()
-    handler, auth = signal.getsignal(signal.SIGTERM) if main else None, ray_auth_env()
-    os.environ.update(auth); _reread_ray_auth()  # Ray's processes inherit it; no token file is written
-    try:
-        ray.init(num_cpus=cpus, include_dashboard=False, log_to_driver=not quiet, logging_level=logging.WARNING if quiet else logging.INFO,
-                 runtime_env={'env_vars': {'PYTHONPATH': os.pathsep.join(sys.path)}})  # the workers import what this process imports
-        if main and handler is not None: signal.signal(signal.SIGTERM, handler)  # ray.init put its own there: SIGTERM stays Ctrl-C's twin
-        yield ray
-    finally:
-        ray.shutdown()  # also after Ctrl-C or SIGTERM: no Ray process outlives the round
-        for k in auth: os.environ.pop(k, None)
-        _reread_ray_auth()
+    handler = signal.getsignal(signal.SIGTERM) if main else None
+    with ray_token_auth():
+        try:
+            ray.init(num_cpus=cpus, include_dashboard=False, log_to_driver=not quiet, logging_level=logging.WARNING if quiet else logging.INFO,
+                     runtime_env={'env_vars': {'PYTHONPATH': os.pathsep.join(sys.path)}})  # the workers import what this process imports
+            if main and handler is not None: signal.signal(signal.SIGTERM, handler)  # ray.init put its own there: SIGTERM stays Ctrl-C's twin
+            yield ray
+        finally: ray.shutdown()  # also after Ctrl-C or SIGTERM: no Ray process outlives the round
 
 @contextlib.contextmanager
 def _quiet_on_stop():
