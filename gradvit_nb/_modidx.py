@@ -271,6 +271,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                       'gradvit_nb.federated.imprint_report': ('federated.html#imprint_report', 'gradvit_nb/federated.py'),
                                       'gradvit_nb.federated.local_ray': ('federated.html#local_ray', 'gradvit_nb/federated.py'),
                                       'gradvit_nb.federated.make_federation': ('federated.html#make_federation', 'gradvit_nb/federated.py'),
+                                      'gradvit_nb.federated.quiet_ray_env': ('federated.html#quiet_ray_env', 'gradvit_nb/federated.py'),
                                       'gradvit_nb.federated.ray_auth_env': ('federated.html#ray_auth_env', 'gradvit_nb/federated.py'),
                                       'gradvit_nb.federated.ray_token_auth': ('federated.html#ray_token_auth', 'gradvit_nb/federated.py'),
                                       'gradvit_nb.federated.round_facts': ('federated.html#round_facts', 'gradvit_nb/federated.py'),

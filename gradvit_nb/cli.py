@@ -110,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument('--batch-sizes', type=int, nargs='+', default=[1, 2, 4, 8], metavar='N', help='for batch-size (default 1 2 4 8)')
     e.add_argument('--workers', type=int, metavar='N', help='run the runs as Ray tasks on a local Ray of N CPUs, one thread each (needs the [fl] extra)')
     e.add_argument('--ray-address', metavar='ADDR', help='send the runs to the Ray cluster at ADDR instead (e.g. 10.0.0.5:6379)')
-    add_request_options(e, 'lpips', 'threads', 'quiet', quiet='no progress bar')
+    add_request_options(e, 'lpips', 'threads', 'device', 'quiet', quiet='no progress bar')
     f = sub.add_parser('federated', help='a real Flower round (FedAvg); a curious server attacks one client: recon.png, metrics.json',
                        description='Run K Flower clients for R rounds of FedAvg and attack client I\'s last update, offline, in Flower\'s '
                                    'simulation engine or its deployment engine on 127.0.0.1 (needs the [fl] extra, which make installs).')
@@ -236,7 +236,7 @@ def experiment(args) -> int:
     r = run_experiment(args.name, args.out, x, names, iters=args.iters, seeds=args.seeds, reg_seeds=args.reg_seeds,
                        preset_name=args.preset, batch_sizes=tuple(args.batch_sizes), use_lpips=request.lpips,
                        progress=not request.quiet, command=cmd, finetune_steps=args.finetune_steps,
-                       workers=args.workers, ray_address=args.ray_address)
+                       workers=args.workers, ray_address=args.ray_address, device=request.device)
     state = 'interrupted: rerun the same command to resume' if r['interrupted'] else 'finished'
     print(f"{args.name}: {r['rows']} of {r['total']} runs, {state}; wrote {r['out']/'results.csv'}, table.md, figure.png")
     return 130 if r['interrupted'] else 0

@@ -12,7 +12,7 @@ from pathlib import Path
 import torch
 from tqdm.auto import tqdm
 
-from .core import GradVitError, RunRequest, set_threads, atomic_write_bytes, atomic_write_json, image_grid
+from .core import GradVitError, RunRequest, set_threads, get_device, atomic_write_bytes, atomic_write_json, image_grid
 from .data import DEMO_NAMES, load_bundled, bundled_names
 from .models import VICTIM_ZOO, load_victim, load_prior
 from .defences import Defence, share
@@ -20,7 +20,7 @@ from .privacy_utility import privacy_utility
 from .attack import AttackConfig, preset
 from .report import attack_and_report
 from .tracing import setting_params
-from .federated import local_ray
+from .federated import local_ray, quiet_ray_env
 
 # %% auto #0
 __all__ = ['EXPERIMENT_RECORDS', 'OPT', 'DEFENCE_SETTINGS', 'FULL', 'EXPERIMENTS', 'PAPER', 'TENDENCY', 'COLUMNS', 'Setting',
@@ -119,14 +119,14 @@ PAPER = {n: e.paper for n, e in EXPERIMENT_RECORDS.items()}
 TENDENCY = {n: (e.claim, e.test) for n, e in EXPERIMENT_RECORDS.items()}
 
 # %% ../nbs/15_experiments.ipynb #c064b83b
-def run_setting(s:Setting, x_all:torch.Tensor, seed:int, base:AttackConfig, prior, use_lpips:bool=False) -> tuple[dict, torch.Tensor, dict]:
-    "Attack one setting with one seed: the results row, the matched reconstruction grid picture and the baselines."
+def run_setting(s:Setting, x_all:torch.Tensor, seed:int, base:AttackConfig, prior, use_lpips:bool=False, device:str|None=None) -> tuple[dict, torch.Tensor, dict]:
+    "Attack one setting with one seed on `device` (default: CUDA when present): the results row, the matched reconstruction grid picture and the baselines."
     victim = load_victim(s.model)
     if s.batch and s.batch > len(x_all): raise GradVitError(f'setting {s.name!r} needs {s.batch} images, got {len(x_all)}')
     x = x_all[:s.batch] if s.batch else x_all
     sc = share(victim, x, defence=s.defence, seed=seed); facts = sc.facts
     cfg = replace(base, seed=seed, **s.overrides, params=setting_params(victim, s.trace) if s.trace else None)
-    res, m = attack_and_report(sc, cfg, RunRequest(lpips=use_lpips, quiet=True), prior)  # nothing written: the runner keeps rows
+    res, m = attack_and_report(sc, cfg, RunRequest(lpips=use_lpips, quiet=True), prior, device=device)  # nothing written: the runner keeps rows
     row = dict(setting=s.name, defence=None, strength=None, epsilon=None,
                **{k: m[k] for k in COLUMNS if k in m and k not in ('setting', 'experiment', 'defence', 'strength', 'epsilon')})
     row.update({k: v for k, v in facts.items() if k in COLUMNS})
@@ -267,20 +267,21 @@ def experiment_images(name:str, images:torch.Tensor|None, names:list[str]|None, 
     return x, names
 
 # %% ../nbs/15_experiments.ipynb #f981e8r1
-def local_runs(todo:list, x_all:torch.Tensor, base:AttackConfig, use_lpips:bool, bar=None):
+def local_runs(todo:list, x_all:torch.Tensor, base:AttackConfig, use_lpips:bool, bar=None, device:str|None=None):
     "Each (setting, seed) of `todo` run here, one after another: (setting, seed, what `run_setting` returns)."
     prior = load_prior()
     for s, k in todo:
         if bar is not None: bar.set_postfix_str(f'{s.name}, seed {k}')
-        yield s, k, run_setting(s, x_all, k, base, prior, use_lpips)
+        yield s, k, run_setting(s, x_all, k, base, prior, use_lpips, device)
 
-def _remote_run(s:Setting, x_all:torch.Tensor, k:int, base:AttackConfig, use_lpips:bool):
+def _remote_run(s:Setting, x_all:torch.Tensor, k:int, base:AttackConfig, use_lpips:bool, device:str|None):
     "One run inside a Ray worker: one thread (the worker is one of Ray's CPUs), the same `run_setting` as here."
     set_threads(1)
-    return run_setting(s, x_all, k, base, load_prior(), use_lpips)
+    return run_setting(s, x_all, k, base, load_prior(), use_lpips, device)
 
 def ray_available():
     "Ray's module, or a one-line error saying how to install it."
+    quiet_ray_env()
     try: import ray
     except ImportError: raise GradVitError('--workers and --ray-address need Ray: pip install "gradvit_nb[fl]" (make installs it)') from None
     return ray
@@ -305,13 +306,13 @@ def _cluster(workers:int|None, address:str|None):
     try: yield ray
     finally: ray.shutdown()
 
-def ray_runs(todo:list, x_all:torch.Tensor, base:AttackConfig, use_lpips:bool, workers:int|None=None, address:str|None=None):
-    "Each (setting, seed) of `todo` as a Ray task (one CPU each, retried by Ray if its worker dies), yielded as each finishes."
+def ray_runs(todo:list, x_all:torch.Tensor, base:AttackConfig, use_lpips:bool, workers:int|None=None, address:str|None=None, device:str|None=None):
+    "Each (setting, seed) of `todo` as a Ray task (one CPU each and, on `device` cuda, one GPU; retried by Ray if its worker dies), yielded as each finishes."
     if not todo: return
     with _cluster(workers, address) as ray:
-        task = ray.remote(num_cpus=1, max_retries=2)(_remote_run)
+        task = ray.remote(num_cpus=1, num_gpus=1 if str(device).startswith('cuda') else 0, max_retries=2)(_remote_run)
         x_ref = ray.put(x_all)  # the images travel once, not once per run
-        pending = {task.remote(s, x_ref, k, base, use_lpips): (s, k) for s, k in todo}
+        pending = {task.remote(s, x_ref, k, base, use_lpips, device): (s, k) for s, k in todo}
         try:
             while pending:
                 done, _ = ray.wait(list(pending), num_returns=1)
@@ -324,8 +325,8 @@ def ray_runs(todo:list, x_all:torch.Tensor, base:AttackConfig, use_lpips:bool, w
 def run_experiment(name:str, out, images:torch.Tensor|None=None, names:list[str]|None=None, iters:int|None=None,
                    seeds:int=2, reg_seeds:int|None=None, preset_name:str='cpu-study', batch_sizes=(1, 2, 4, 8),
                    use_lpips:bool=False, progress:bool=True, command:str='', finetune_steps:int=100, workers:int|None=None,
-                   ray_address:str|None=None) -> dict:
-    "Run (or resume) experiment `name` into folder `out` (its runs as Ray tasks with `workers` or `ray_address`); what was written and whether it finished."
+                   ray_address:str|None=None, device:str|None=None) -> dict:
+    "Run (or resume) experiment `name` into folder `out` on `device` (its runs as Ray tasks with `workers` or `ray_address`); what was written and whether it finished."
     if out is None or not str(out).strip(): raise GradVitError('the output folder is empty: name a folder (nothing was written)')
     if not batch_sizes or any(isinstance(b, bool) or not isinstance(b, int) or b < 1 for b in batch_sizes):
         raise GradVitError(f'batch sizes must be whole numbers of at least 1 (got {" ".join(map(str, batch_sizes))})')
@@ -335,6 +336,7 @@ def run_experiment(name:str, out, images:torch.Tensor|None=None, names:list[str]
     on_ray = workers is not None or ray_address is not None
     if on_ray: ray_available()  # one line now if Ray is missing, not after the folder is made
     if ray_address is not None: check_ray_address(ray_address)
+    elif device: get_device(device)  # here, not on a cluster's nodes: a driver without a GPU may send runs to nodes with one
     reg_seeds = reg_seeds or rec.starts
     base = preset(preset_name, seeds=reg_seeds, **({} if iters is None else {'iters': iters})).validate()
     x_all, names = experiment_images(name, images, names, batch_sizes)
@@ -363,7 +365,7 @@ def run_experiment(name:str, out, images:torch.Tensor|None=None, names:list[str]
     todo = [(s, k) for s in settings for k in range(seeds) if (s.name, k) not in done]
     pictures, interrupted = {}, False
     bar = tqdm(total=len(settings) * seeds, initial=len(settings) * seeds - len(todo), desc=name, disable=not progress)
-    runs = ray_runs(todo, x_all, base, use_lpips, workers, ray_address) if on_ray else local_runs(todo, x_all, base, use_lpips, bar)
+    runs = ray_runs(todo, x_all, base, use_lpips, workers, ray_address, device) if on_ray else local_runs(todo, x_all, base, use_lpips, bar, device)
     try:
         for s, k, (row, pic, base_rows) in runs:  # in the order they finish: one after another here, as they come on Ray
             if base_rows.pop('interrupted'): interrupted = True; break  # Ctrl-C inside the attack: this run is not kept

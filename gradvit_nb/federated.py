@@ -19,16 +19,20 @@ from .report import attack_and_report
 from .malicious import malicious_victim, brightness_thresholds, public_photos, imprint_recover, inspect_model, score_candidates
 
 # %% auto #0
-__all__ = ['ENGINES', 'flower', 'Federation', 'check_federation_settings', 'make_federation', 'client_app', 'curious_fedavg',
-           'sent_victim', 'server_app', 'ray_auth_env', 'ray_token_auth', 'local_ray', 'run_round', 'check_seen',
-           'federation_accuracy', 'update_scenario', 'round_facts', 'imprint_report', 'federated_attack']
+__all__ = ['ENGINES', 'quiet_ray_env', 'flower', 'Federation', 'check_federation_settings', 'make_federation', 'client_app',
+           'curious_fedavg', 'sent_victim', 'server_app', 'ray_auth_env', 'ray_token_auth', 'local_ray', 'run_round',
+           'check_seen', 'federation_accuracy', 'update_scenario', 'round_facts', 'imprint_report', 'federated_attack']
 
 # %% ../nbs/23_federated.ipynb #791258a9
+def quiet_ray_env():
+    "Ray offline and quiet, unless the user chose otherwise: no usage report, no warning about GPUs nobody asked for."
+    os.environ.setdefault('RAY_USAGE_STATS_ENABLED', '0')
+    os.environ.setdefault('RAY_ACCEL_ENV_VAR_OVERRIDE_ON_ZERO', '0')
+
 def flower():
     "Flower's app API as a namespace, or a one-line error saying how to install it."
+    quiet_ray_env()  # its simulation engine runs on Ray
     try:
-        os.environ.setdefault('RAY_USAGE_STATS_ENABLED', '0')  # offline: no usage report
-        os.environ.setdefault('RAY_ACCEL_ENV_VAR_OVERRIDE_ON_ZERO', '0')  # no GPU asked for: keep Ray quiet about it
         from flwr.app import ArrayRecord, ConfigRecord, Message, MetricRecord, RecordDict
         from flwr.clientapp import ClientApp
         from flwr.serverapp import ServerApp
@@ -188,7 +192,7 @@ def ray_token_auth():
 def local_ray(cpus:int, quiet:bool=True):
     """A local Ray for one round, which Flower's simulation engine then uses (it starts none when one runs): every control
     endpoint demands a token only this process and its children know; the caller's SIGTERM handler kept; shut down after."""
-    import ray
+    quiet_ray_env(); import ray
     main = threading.current_thread() is threading.main_thread()
     handler = signal.getsignal(signal.SIGTERM) if main else None
     with ray_token_auth():
