@@ -23,9 +23,9 @@ __all__ = ['photo_crops', 'ImprintBlock', 'ImprintedViT', 'malicious_victim', 'b
            'imprint_behind', 'inspect_model']
 
 # %% ../nbs/24_malicious.ipynb #2c76b2e9
-def photo_crops(n:int, seed:int=0, names=None, size:int=32) -> torch.Tensor:
-    "`n` seeded random square crops of the bundled photos (`names`, default all), each resized to `size`: `(n,3,size,size)` in [0,1]."
-    big = load_bundled(names, 4 * size); g = torch.Generator().manual_seed(seed); S = big.shape[-1]
+def photo_crops(n:int, seed:int=0, names=None, size:int=32, photos:torch.Tensor|None=None) -> torch.Tensor:
+    "`n` seeded random square crops of the bundled photos (`names`, default all) or of `photos` (N,3,S,S), each resized to `size`: `(n,3,size,size)` in [0,1]."
+    big = load_bundled(names, 4 * size) if photos is None else photos; g = torch.Generator().manual_seed(seed); S = big.shape[-1]
     out = []
     for _ in range(n):
         j = int(torch.randint(len(big), (1,), generator=g)); s = int(torch.randint(S // 6, S + 1, (1,), generator=g))
