@@ -25,7 +25,7 @@ from .experiments import run_experiment, EXPERIMENT_RECORDS
 from .bench import run_bench
 from .lessons import copy_lessons, execute_lessons
 from .preflight import preflight, report
-from .malicious import imprint_behind
+from .malicious import imprint_behind, imprint_metrics
 
 # %% auto #0
 __all__ = ['option', 'add_config_options', 'config_from', 'add_request_options', 'request_from', 'build_parser', 'defence_from',
@@ -219,9 +219,8 @@ def malicious_attack(args, victim, defence:Defence, request) -> dict:
     if args.batch is not None: x, names = x[:args.batch], names[:args.batch]
     out = request.output('metrics.json')
     r = imprint_behind(victim, x, args.bins, None if defence.kind == 'none' else defence, seed=args.seed or 0)
-    m = dict(method='imprint (malicious server)', psnr=round(float(r['psnr'].mean()), 4), psnr_per_image=[round(float(p), 4) for p in r['psnr']],
-             recovered=r['recovered'], candidates=r['candidates'], batch=r['images'], bins=args.bins, images=names, model=victim.name,
-             defence=defence.kind, strength=defence.strength, epsilon=defence.epsilon())
+    m = imprint_metrics(r['psnr'], r['candidates'], args.bins, images=names, model=victim.name,
+                        defence=defence.kind, strength=defence.strength, epsilon=defence.epsilon())
     atomic_save_image(out/'recon.png', image_grid([r['truth'], r['recon']], scale=4)); atomic_write_json(out/'metrics.json', m)  # metrics last
     if not request.quiet: print(f"the malicious server read {m['recovered']} of {m['batch']} images off the gradient (>= 40 dB; {args.bins} bins"
                                 + ('' if defence.kind == 'none' else f', behind {defence.label}') + f'); wrote {out/"recon.png"}, {out/"metrics.json"}')

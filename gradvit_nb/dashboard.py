@@ -23,6 +23,7 @@ from .defences import Defence, DefenceKind, DEFENCE_KINDS, share
 from .attack import AttackConfig, AttackState, preset, PRESETS, check_batch, TERMS, LOSS_TERMS, choices
 from .reconstruct import choose_method
 from .report import attack_and_report
+from .malicious import imprint_behind, imprint_metrics
 from .metrics import match, psnr
 
 # %% auto #0
@@ -78,6 +79,9 @@ class GalleryEntry:
         "Two lines for the gallery: settings, then metrics."
         m = self.metrics
         stop = ' (stopped)' if self.interrupted else ''
+        if 'recovered' in m:  # a malicious server's imprint: how many came back exactly is the point
+            return (f"{self.title}: {self.settings}\n"
+                    f"{m['recovered']} of {m['batch']} images back exactly (>= 40 dB), mean PSNR {m['psnr']:.1f} dB, {m['seconds']:.2f} s")
         return (f"{self.title}{stop}: {self.settings}\n"
                 f"PSNR {m['psnr']:.2f} dB ({m['gain_over_mean_colour_db']:+.2f} over mean colour), SSIM {m['ssim']:.3f}, "
                 f"FFT2D {m['fft2d']:.3f}, labels {m['label_accuracy']:.2f}, {m['iters']} it, {m['seconds']:.0f} s")
@@ -185,6 +189,9 @@ def _build_controls(self:Dashboard, preset_name, model, images, every, seed):
     self.dp_clip = W.FloatLogSlider(value=1., base=10, min=-2, max=2, step=0.1, description='DP clip C', readout_format='.2g', layout=lay)
     self.unroll = W.Checkbox(value=False, description='attack unrolls the E steps', indent=False)
     self.defence_line = W.HTML('')
+    # the threat model (nbs/24_malicious): an honest server attacks the model it trains; a malicious one sends a model with an imprint
+    self.server = W.ToggleButtons(options=['honest', 'malicious'], value='honest', description='server', style={'button_width': '80px'})
+    self.bins = W.IntSlider(value=128, min=8, max=512, step=8, description='imprint bins', layout=lay, style={'description_width': '80px'})
     for w in (self.defence, self.dp_clip, *self.strengths.values()): w.observe(lambda ch: self._show_defence(), names='value')
     self._show_defence()
     self.preset.observe(lambda ch: self.load_preset(ch['new']), names='value')
@@ -194,7 +201,8 @@ def _build_controls(self:Dashboard, preset_name, model, images, every, seed):
     self.export_button.on_click(lambda _: self._export_clicked())
     for w, c in [(self.run_button, 'gradvit-run'), (self.stop_button, 'gradvit-stop'), (self.status_line, 'gradvit-status'),
                  (self.sliders['tv'], 'gradvit-slider-tv'), (self.sliders['grad'], 'gradvit-slider-grad'),
-                 (self.defence, 'gradvit-defence'), (self.dp_sigma, 'gradvit-dp-sigma'), (self.defence_line, 'gradvit-defence-line')]: w.add_class(c)
+                 (self.defence, 'gradvit-defence'), (self.dp_sigma, 'gradvit-dp-sigma'), (self.defence_line, 'gradvit-defence-line'),
+                 (self.server, 'gradvit-server')]: w.add_class(c)
 
 # %% ../nbs/13_dashboard.ipynb #315798c7
 @patch
@@ -297,7 +305,8 @@ def _layout(self:Dashboard) -> W.Widget:
     batch = W.VBox([self.source, self.bundled, self.upload])
     defence = W.VBox([W.HTML('<b>defence</b> (the client side)'), self.defence, self.dp_sigma, self.dp_clip,
                       *(w for k, w in self.strengths.items() if k != 'dp'), self.unroll, self.defence_line])
-    controls = W.VBox([self.preset, self.model, batch, defence, W.HTML('<b>loss weights</b> (tick: term on)'), *weights,
+    threat = W.VBox([W.HTML('<b>threat model</b> (the server side)'), self.server, self.bins])
+    controls = W.VBox([self.preset, self.model, batch, threat, defence, W.HTML('<b>loss weights</b> (tick: term on)'), *weights,
                        self.method, self.scheduler, self.switch, self.distance, self.pixel_grad, self.seeds, self.output, self.iters, self.every, self.seed,
                        W.HBox([self.run_button, self.stop_button]), self.progress, self.status_line])
     views = W.VBox([self.grid, self.curves])
@@ -311,6 +320,7 @@ def run(self:Dashboard) -> bool:
     if self.status == 'running': return False
     try:
         cfg = self.config(); victim = self.victim(); x, names = self.batch(); d = self.client_defence()
+        if self.server.value == 'malicious': return self._run_imprint(victim, x, names, d)  # no optimisation: done at once
         undo = DEFENCE_KINDS[d.kind].attack_overrides  # FedAvg: the attack unrolls the E local steps when ticked
         if undo and self.unroll.value: cfg = replace(cfg, **undo(d))
         # the client's side: only sc.gradient reaches the attack; behind a defence, what the defended client shares
@@ -333,6 +343,22 @@ def run(self:Dashboard) -> bool:
     self._set_status('running', f'{victim.name}, batch {len(x)}, {cfg.iters} iterations, {threads} thread(s)' + ('' if d.kind == 'none' else f', behind {d.label}'))
     self._thread = threading.Thread(target=self._work, args=(sc, cfg), daemon=True)
     self._thread.start()
+    return True
+
+# %% ../nbs/13_dashboard.ipynb #5e7afacb
+@patch
+def _run_imprint(self:Dashboard, victim, x:torch.Tensor, names:list, d:Defence) -> bool:
+    "The malicious server's round (24_malicious): it sends the victim behind an imprint and reads the batch off the gradient, in one division per bin."
+    t0, bins = time.time(), self.bins.value
+    try: r = imprint_behind(victim, x, bins, None if d.kind == 'none' else d, seed=self.seed.value)
+    except GradVitError as e: self._set_status('error', str(e)); return False
+    m = imprint_metrics(r['psnr'], r['candidates'], bins, images=names, model=victim.name, defence=d.kind, seconds=time.time() - t0)
+    pic = captioned_grid(r['truth'], r['recon'], [f'{p:.0f} dB' for p in r['psnr']])
+    self.grid.value, self.metrics, self.result, self.last_defence = png_bytes(pic), m, None, d
+    behind = '' if d.kind == 'none' else f', behind {d.label}'
+    self._add_to_gallery(GalleryEntry(f'run {len(self.gallery) + 1}', f'malicious server, {bins} bins{behind}', self.config(), m, pic, False))
+    self._set_status('done', f"malicious server: {m['recovered']} of {m['batch']} images back exactly (>= 40 dB) in {m['seconds']:.2f} s, "
+                             f"{bins} bins{behind}; no optimisation, one division per bin")
     return True
 
 # %% ../nbs/13_dashboard.ipynb #b55ccc6f

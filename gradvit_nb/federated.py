@@ -16,7 +16,7 @@ from .client import Scenario, draw_labels, check_gradients, image_names
 from .defences import Defence, DEFENCE_KINDS, client_update, update_as_gradient, other_clients_images
 from .attack import AttackConfig, preset
 from .report import attack_and_report
-from .malicious import malicious_victim, brightness_thresholds, public_photos, imprint_recover, inspect_model, score_candidates
+from .malicious import malicious_victim, brightness_thresholds, public_photos, imprint_recover, inspect_model, score_candidates, imprint_metrics
 
 # %% auto #0
 __all__ = ['ENGINES', 'quiet_ray_env', 'flower', 'Federation', 'check_federation_settings', 'make_federation', 'client_app',
@@ -265,8 +265,7 @@ def imprint_report(fed:Federation, seen:dict, request:RunRequest, facts:dict) ->
     mv = sent_victim(fed, seen[('start', r)])
     grads = update_as_gradient(dict(mv.model.named_parameters()), seen[('reply', r)], fed.local_steps, fed.local_lr)
     x, cand = fed.images[i], imprint_recover(grads, mv); rec, ps = score_candidates(cand, x)
-    m = dict(method='imprint (malicious server)', psnr=round(float(ps.mean()), 4), psnr_per_image=[round(float(p), 4) for p in ps],
-             recovered=int((ps >= 40).sum()), candidates=len(cand), batch=len(x), bins=fed.bins, images=fed.names[i], federated=facts)
+    m = imprint_metrics(ps, len(cand), fed.bins, images=fed.names[i], federated=facts)
     if request.out is not None:
         out = request.output('metrics.json')
         atomic_save_image(out/'recon.png', image_grid([x, rec], scale=4)); atomic_write_json(out/'metrics.json', m)  # metrics last

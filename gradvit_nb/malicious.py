@@ -20,7 +20,7 @@ from .metrics import psnr, match
 # %% auto #0
 __all__ = ['photo_crops', 'ImprintBlock', 'ImprintedViT', 'malicious_victim', 'brightness', 'brightness_thresholds',
            'public_photos', 'imprint_recover', 'score_candidates', 'imprint_attack', 'imprint_curve', 'imprint_figure',
-           'imprint_behind', 'inspect_model']
+           'imprint_behind', 'imprint_metrics', 'inspect_model']
 
 # %% ../nbs/24_malicious.ipynb #2c76b2e9
 def photo_crops(n:int, seed:int=0, names=None, size:int=32, photos:torch.Tensor|None=None) -> torch.Tensor:
@@ -152,9 +152,14 @@ def imprint_behind(victim:Victim, x:torch.Tensor, bins:int, defence=None, public
         shared, truth = {k: torch.stack([gr[k] for gr in grads]).mean(0) for k in grads[0]}, torch.cat([x] + others)
     elif kind == 'dp': shared, truth = dp_sgd_gradients(mv, x, y, defence.strength, defence.clip, seed)[0], x
     elif kind == 'none': shared, truth = client_gradients(mv, x, y), x
-    else: raise GradVitError(f'imprint_behind knows none, aggregate and dp, not {kind!r}')
+    else: raise GradVitError(f'the imprint attack runs behind no defence, secure aggregation or DP-SGD, not {kind}')
     cand = imprint_recover(shared, mv); rec, ps = score_candidates(cand, truth)
     return dict(recon=rec, truth=truth, psnr=ps, recovered=int((ps >= 40).sum()), images=len(truth), candidates=len(cand))
+
+def imprint_metrics(ps:torch.Tensor, candidates:int, bins:int, **facts) -> dict:
+    "What metrics.json says of an imprint run (CLI, Flower round, dashboard): mean and per-image PSNR, the images back at >= 40 dB, and `facts`."
+    return dict(method='imprint (malicious server)', psnr=round(float(ps.mean()), 4), psnr_per_image=[round(float(p), 4) for p in ps],
+                recovered=int((ps >= 40).sum()), candidates=candidates, batch=len(ps), bins=bins, **facts)
 
 # %% ../nbs/24_malicious.ipynb #b7e2a044
 def inspect_model(expected:Victim, received:dict, min_len:int=16) -> list[str]:
