@@ -31,6 +31,7 @@ def federation_run_config(fed:Federation, images_file:str='', seen_file:str='') 
 
 @functools.lru_cache(maxsize=4)
 def _federation(items:tuple) -> Federation:
+    "Build the federation of a run config's sorted items (cached: each process builds it once)."
     c = dict(items); x = names = None
     if c['images-file']:
         got = torch.load(c['images-file'], weights_only=True); x, names = got['images'], got['names']
