@@ -4,7 +4,7 @@
 
 # %% ../nbs/15_experiments.ipynb #21e768a3
 from __future__ import annotations
-import contextlib, csv, io, json, math, socket, statistics
+import contextlib, csv, io, json, math, socket, statistics, time
 from dataclasses import dataclass, field, replace
 from typing import Callable
 from pathlib import Path
@@ -21,12 +21,15 @@ from .attack import AttackConfig, preset
 from .report import attack_and_report
 from .tracing import setting_params
 from .federated import local_ray, quiet_ray_env
+from .malicious import photo_crops, imprint_behind, imprint_metrics
+from .metrics import reference_images, score
 
 # %% auto #0
 __all__ = ['EXPERIMENT_RECORDS', 'OPT', 'DEFENCE_SETTINGS', 'FULL', 'EXPERIMENTS', 'PAPER', 'TENDENCY', 'COLUMNS', 'Setting',
-           'Experiment', 'register_experiment', 'experiment_record', 'settings_for', 'run_setting', 'write_rows',
-           'read_rows', 'summarise', 'verdict', 'write_table', 'write_figure', 'leakage_bars', 'experiment_images',
-           'local_runs', 'ray_available', 'check_ray_address', 'ray_runs', 'run_experiment']
+           'Experiment', 'register_experiment', 'experiment_record', 'settings_for', 'imprint_settings',
+           'imprint_images', 'imprint_run', 'run_setting', 'write_rows', 'read_rows', 'summarise', 'verdict',
+           'write_table', 'write_figure', 'leakage_bars', 'experiment_images', 'local_runs', 'ray_available',
+           'check_ray_address', 'ray_runs', 'run_experiment']
 
 # %% ../nbs/15_experiments.ipynb #5aa46e69
 @dataclass
@@ -51,6 +54,8 @@ class Experiment:
     starts: int = 1                             # starts per run unless --reg-seeds says otherwise (the ablation registers two)
     all_bundled: bool = False                   # attacks the demo batch, then the other bundled photos (batches above 4)
     after: Callable|None = None                 # (out, rows, finetune_steps) once every run is done
+    run: Callable|None = None                   # one (setting, seed) when it is not the optimisation: as run_setting (default)
+    images: Callable|None = None                # () -> (images, names) it attacks unless --images says otherwise
 
 EXPERIMENT_RECORDS: dict[str, Experiment] = {}
 
@@ -66,6 +71,31 @@ def experiment_record(name:str) -> Experiment:
 def settings_for(name:str, batch_sizes=(1, 2, 4, 8)) -> list[Setting]:
     "The settings of experiment `name`, in the paper's order."
     return experiment_record(name).settings(tuple(batch_sizes))
+
+# %% ../nbs/15_experiments.ipynb #15imp002
+def imprint_settings(_) -> list[Setting]:
+    "The imprint on a batch of 16: 32, 128 and 512 bins, then 128 bins behind secure aggregation and DP-SGD."
+    behind = [Defence('aggregate', k) for k in (2, 4)] + [Defence('dp', s) for s in (1e-2, 1e-1, 1.)]
+    return ([Setting(f'{k} bins', batch=16, overrides=dict(bins=k)) for k in (32, 128, 512)]
+            + [Setting(f'{d.label}, 128 bins', batch=16, defence=d, overrides=dict(bins=128)) for d in behind])
+
+def imprint_images() -> tuple[torch.Tensor, list[str]]:
+    "The batch the imprint experiment attacks: 16 seeded crops of the bundled photos."
+    return photo_crops(16, seed=0), [f'crop {i}' for i in range(16)]
+
+def imprint_run(s:Setting, x_all:torch.Tensor, seed:int, base:AttackConfig, prior=None, use_lpips:bool=False, device:str|None=None) -> tuple[dict, torch.Tensor, dict]:
+    "One imprint round as `run_setting` returns it: the row (with the images back at >= 40 dB), the client's images as read, the reference rows."
+    if s.batch > len(x_all): raise GradVitError(f'setting {s.name!r} needs {s.batch} images, got {len(x_all)}')
+    victim, x, bins, t0 = load_victim(s.model), x_all[:s.batch], s.overrides['bins'], time.time()
+    r = imprint_behind(victim, x, bins, s.defence, seed=seed)  # every image of the round: the client's, and the others' behind aggregation
+    m = imprint_metrics(r['psnr'], r['candidates'], bins)
+    refs = {k: score(v, r['truth']) for k, v in reference_images(r['truth'], seed).items()}
+    sc = score(r['recon'], r['truth'])
+    d = s.defence or Defence()
+    row = dict(setting=s.name, seed=seed, psnr=m['psnr'], recovered=m['recovered'], batch=len(r['truth']), model=victim.name, method='imprint', fft2d=sc['fft2d'], ssim=sc['ssim'],
+               gain_over_mean_colour_db=round(m['psnr'] - refs['mean_colour']['psnr'], 4), seconds=round(time.time() - t0, 3),
+               defence=d.kind, strength=d.strength if s.defence else None, epsilon=d.epsilon())
+    return row, r['recon'][:len(x)], dict(refs, interrupted=False)
 
 # %% ../nbs/15_experiments.ipynb #3369153b
 OPT = dict(method='optimise')  # the paper's analyses optimise; the exact shortcuts would answer some rows outright
@@ -111,6 +141,9 @@ for e in (
                '(not in the paper) DP-SGD destroys the leak: the gain over the mean-colour row falls as the noise σ rises',
                ('decreasing', ['none'] + [d.label for d in DEFENCE_SETTINGS if d.kind == 'dp']),
                after=lambda out, rows, finetune_steps: privacy_utility(out, rows, steps=finetune_steps)),  # the price of DP-SGD beside what it stops
+    Experiment('imprint', 'nbs/24_malicious: a malicious server, behind aggregation and DP-SGD', imprint_settings,
+               '(not in the paper) a malicious server reads most of a batch of 16 back exactly, behind secure aggregation too; DP-SGD stops it',
+               [('128 bins', 'DP σ 0.01, 128 bins'), ('aggregate K 2, 128 bins', 'DP σ 0.01, 128 bins')], run=imprint_run, images=imprint_images),
 ): register_experiment(e)
 
 # views of the registry, by name, for the lessons and the table
@@ -134,7 +167,7 @@ def run_setting(s:Setting, x_all:torch.Tensor, seed:int, base:AttackConfig, prio
 
 # %% ../nbs/15_experiments.ipynb #df41a5d5
 COLUMNS = ['experiment', 'setting', 'seed', 'psnr', 'fft2d', 'lpips', 'iip', 'label_accuracy', 'seconds', 'ssim',
-           'gain_over_mean_colour_db', 'batch', 'model', 'iters', 'method', 'defence', 'strength', 'epsilon']
+           'gain_over_mean_colour_db', 'batch', 'model', 'iters', 'method', 'defence', 'strength', 'epsilon', 'recovered']
 
 def write_rows(path:Path, rows:list[dict]):
     "Write results.csv whole (atomically): every finished row so far."
@@ -149,7 +182,7 @@ def read_rows(path:Path) -> list[dict]:
     def conv(k, v):
         if v == '': return None
         if k in ('experiment', 'setting', 'model', 'method', 'defence'): return v
-        return int(v) if k in ('seed', 'batch', 'iters') else float(v)
+        return int(v) if k in ('seed', 'batch', 'iters', 'recovered') else float(v)
     def damaged(why): return GradVitError(f'{path} is damaged ({why}); move it away to start afresh, or repair it')
     try:
         with open(path, newline='', encoding='utf-8') as f:
@@ -175,7 +208,7 @@ def summarise(rows:list[dict], settings:list[str]) -> dict[str, dict]:
     out = {}
     for s in settings:
         rs = [r for r in rows if r['setting'] == s]
-        if rs: out[s] = {k: _stats([r[k] for r in rs]) for k in ('psnr', 'gain_over_mean_colour_db', 'fft2d', 'lpips', 'iip', 'label_accuracy', 'seconds')} | {'n': len(rs)}
+        if rs: out[s] = {k: _stats([r.get(k) for r in rs]) for k in ('psnr', 'gain_over_mean_colour_db', 'fft2d', 'lpips', 'iip', 'label_accuracy', 'seconds', 'recovered')} | {'n': len(rs)}
     return out
 
 # %% ../nbs/15_experiments.ipynb #bea8c980
@@ -203,29 +236,34 @@ def verdict(name:str, summary:dict, order:list[str]) -> str:
 
 # %% ../nbs/15_experiments.ipynb #4638b58d
 def write_table(path:Path, name:str, rows:list[dict], refs:list[dict], info:dict):
-    "Write table.md: mean ± sd over seeds per setting, the paper's numbers, the verdict and the reference rows."
+    "Write table.md: mean ± sd over seeds per setting (and the images back at >= 40 dB where counted), the paper's numbers, the verdict and the reference rows."
     order = [s.name for s in settings_for(name, info.get('batch_sizes', (1, 2, 4, 8)))]
     summ, paper = summarise(rows, order), PAPER.get(name, {})
     f = lambda st, d=2: 'n/a' if st[0] is None else f'{st[0]:.{d}f} ± {st[1]:.{d}f}'
+    back = any(r.get('recovered') is not None for r in rows)  # the imprint counts the images that came back exactly
+    how = (f"preset `{info['preset']}`, {info['iters']} iterations, {info['reg_seeds']} start(s) per run (registered, in the ablation); "
+           "paper: ViT-B/16 on ImageNet at 224×224, batch 8; " if experiment_record(name).run is None else
+           f"no optimisation (one `{experiment_record(name).run.__name__}` round per run); ")
     lines = [f'# {name}', '', f"Command: `{info['command']}`", '',
-             f"Victim(s) from the zoo, images: {', '.join(info['images'])}; preset `{info['preset']}`, {info['iters']} "
-             f"iterations, seeds 0 to {info['seeds'] - 1} (mean ± sd over them), {info['reg_seeds']} start(s) per run (registered, in the ablation). "
-             f"Paper: ViT-B/16 on ImageNet at 224×224, batch 8.", '',
-             '| setting | runs | PSNR | gain over mean colour (dB) | FFT2D | LPIPS | IIP | labels | s/run | paper PSNR | paper FFT2D | paper LPIPS |',
-             '|---|---|---|---|---|---|---|---|---|---|---|---|']
+             f"Victim(s) from the zoo, images: {', '.join(info['images'])}; {how}"
+             f"seeds 0 to {info['seeds'] - 1} (mean ± sd over them).", '',
+             '| setting | runs | PSNR | gain over mean colour (dB) | FFT2D | LPIPS | IIP | labels | s/run |' + (' back at >= 40 dB |' if back else '')
+             + ' paper PSNR | paper FFT2D | paper LPIPS |', '|---|---|---|---|---|---|---|---|---|---|---|---|' + ('---|' if back else '')]
     for s in order:
-        if s not in summ: lines.append(f'| {s} | 0 | not run yet |||||||||| '); continue
+        if s not in summ: lines.append(f'| {s} | 0 | not run yet |||||||||| ' + ('|' if back else '')); continue
         m, p = summ[s], paper.get(s)
         ps = ' | '.join(f'{v}' for v in p) if p else '– | – | –'
         eps = [r['epsilon'] for r in rows if r['setting'] == s and r.get('epsilon') is not None]
         label = s + (f' (ε {eps[0]:.3g})' if eps else '')
         lines.append(f"| {label} | {m['n']} | {f(m['psnr'])} | {f(m['gain_over_mean_colour_db'])} | {f(m['fft2d'], 3)} | "
-                     f"{f(m['lpips'], 3)} | {f(m['iip'])} | {f(m['label_accuracy'])} | {m['seconds'][0]:.0f} | {ps} |")
+                     f"{f(m['lpips'], 3)} | {f(m['iip'])} | {f(m['label_accuracy'])} | {m['seconds'][0]:.0f} |"
+                     + (f" {f(m['recovered'], 1)} of {max(r['batch'] for r in rows if r['setting'] == s)} |" if back else '') + f" {ps} |")
     lines += ['', verdict(name, summ, order), '', '## Reference rows (same images, no attack)', '',
               '| batch | reference | PSNR | FFT2D | IIP |', '|---|---|---|---|---|']
     for r in refs:
         iip = 'n/a' if r['iip'] is None else f"{r['iip']:.2f}"
-        lines.append(f"| {r['batch']} | {r['setting'].split(': ')[-1]} | {r['psnr']:.2f} | {r['fft2d']:.3f} | {iip} |")
+        fft = 'n/a' if r['fft2d'] is None else f"{r['fft2d']:.3f}"
+        lines.append(f"| {r['batch']} | {r['setting'].split(': ')[-1]} | {r['psnr']:.2f} | {fft} | {iip} |")
     atomic_write_bytes(path, ('\n'.join(lines) + '\n').encode())
 
 # %% ../nbs/15_experiments.ipynb #2369e195
@@ -256,8 +294,9 @@ def leakage_bars(rows:list[dict], order:list[str], key:str='gain_over_mean_colou
 
 # %% ../nbs/15_experiments.ipynb #926b47f1
 def experiment_images(name:str, images:torch.Tensor|None, names:list[str]|None, batch_sizes) -> tuple[torch.Tensor, list[str]]:
-    "The images an experiment attacks: the given ones, or the demo batch (batch-size: the demo batch, then the other bundled photos)."
+    "The images an experiment attacks: the given ones, its own (imprint), or the demo batch (batch-size: the demo batch, then the other bundled photos)."
     if images is not None: x, names = images, list(names)
+    elif experiment_record(name).images: x, names = experiment_record(name).images()
     elif experiment_record(name).all_bundled:
         names = list(DEMO_NAMES) + [n for n in bundled_names() if n not in DEMO_NAMES]
         x = load_bundled(names, 32)
@@ -267,17 +306,17 @@ def experiment_images(name:str, images:torch.Tensor|None, names:list[str]|None, 
     return x, names
 
 # %% ../nbs/15_experiments.ipynb #f981e8r1
-def local_runs(todo:list, x_all:torch.Tensor, base:AttackConfig, use_lpips:bool, bar=None, device:str|None=None):
-    "Each (setting, seed) of `todo` run here, one after another: (setting, seed, what `run_setting` returns)."
+def local_runs(todo:list, x_all:torch.Tensor, base:AttackConfig, use_lpips:bool, bar=None, device:str|None=None, run:Callable=run_setting):
+    "Each (setting, seed) of `todo` run here, one after another: (setting, seed, what `run` returns)."
     prior = load_prior()
     for s, k in todo:
         if bar is not None: bar.set_postfix_str(f'{s.name}, seed {k}')
-        yield s, k, run_setting(s, x_all, k, base, prior, use_lpips, device)
+        yield s, k, run(s, x_all, k, base, prior, use_lpips, device)
 
-def _remote_run(s:Setting, x_all:torch.Tensor, k:int, base:AttackConfig, use_lpips:bool, device:str|None):
-    "One run inside a Ray worker: one thread (the worker is one of Ray's CPUs), the same `run_setting` as here."
+def _remote_run(s:Setting, x_all:torch.Tensor, k:int, base:AttackConfig, use_lpips:bool, device:str|None, run:Callable=run_setting):
+    "One run inside a Ray worker: one thread (the worker is one of Ray's CPUs), the same `run` as here."
     set_threads(1)
-    return run_setting(s, x_all, k, base, load_prior(), use_lpips, device)
+    return run(s, x_all, k, base, load_prior(), use_lpips, device)
 
 def ray_available():
     "Ray's module, or a one-line error saying how to install it."
@@ -306,13 +345,14 @@ def _cluster(workers:int|None, address:str|None):
     try: yield ray
     finally: ray.shutdown()
 
-def ray_runs(todo:list, x_all:torch.Tensor, base:AttackConfig, use_lpips:bool, workers:int|None=None, address:str|None=None, device:str|None=None):
+def ray_runs(todo:list, x_all:torch.Tensor, base:AttackConfig, use_lpips:bool, workers:int|None=None, address:str|None=None, device:str|None=None,
+             run:Callable=run_setting):
     "Each (setting, seed) of `todo` as a Ray task (one CPU each and, on `device` cuda, one GPU; retried by Ray if its worker dies), yielded as each finishes."
     if not todo: return
     with _cluster(workers, address) as ray:
         task = ray.remote(num_cpus=1, num_gpus=1 if str(device).startswith('cuda') else 0, max_retries=2)(_remote_run)
         x_ref = ray.put(x_all)  # the images travel once, not once per run
-        pending = {task.remote(s, x_ref, k, base, use_lpips, device): (s, k) for s, k in todo}
+        pending = {task.remote(s, x_ref, k, base, use_lpips, device, run): (s, k) for s, k in todo}
         try:
             while pending:
                 done, _ = ray.wait(list(pending), num_returns=1)
@@ -365,7 +405,8 @@ def run_experiment(name:str, out, images:torch.Tensor|None=None, names:list[str]
     todo = [(s, k) for s in settings for k in range(seeds) if (s.name, k) not in done]
     pictures, interrupted = {}, False
     bar = tqdm(total=len(settings) * seeds, initial=len(settings) * seeds - len(todo), desc=name, disable=not progress)
-    runs = ray_runs(todo, x_all, base, use_lpips, workers, ray_address, device) if on_ray else local_runs(todo, x_all, base, use_lpips, bar, device)
+    run = rec.run or run_setting  # the optimisation, unless the record brings its own round
+    runs = ray_runs(todo, x_all, base, use_lpips, workers, ray_address, device, run) if on_ray else local_runs(todo, x_all, base, use_lpips, bar, device, run)
     try:
         for s, k, (row, pic, base_rows) in runs:  # in the order they finish: one after another here, as they come on Ray
             if base_rows.pop('interrupted'): interrupted = True; break  # Ctrl-C inside the attack: this run is not kept

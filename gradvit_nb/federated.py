@@ -16,7 +16,7 @@ from .client import Scenario, draw_labels, check_gradients, image_names
 from .defences import Defence, DEFENCE_KINDS, client_update, update_as_gradient, other_clients_images
 from .attack import AttackConfig, preset
 from .report import attack_and_report
-from .malicious import malicious_victim, brightness_thresholds, public_photos, imprint_recover, inspect_model, score_candidates, imprint_metrics
+from .malicious import malicious_victim, imprint_thresholds, public_photos, imprint_recover, inspect_model, score_candidates, imprint_metrics
 
 # %% auto #0
 __all__ = ['ENGINES', 'quiet_ray_env', 'flower', 'Federation', 'check_federation_settings', 'make_federation', 'client_app',
@@ -151,7 +151,7 @@ def sent_victim(fed:Federation, state:dict|None=None) -> Victim:
     "The model the server sends: the zoo victim, or (a malicious server) the victim behind an imprint of `fed.bins` bins; `state` loaded when given."
     victim = load_victim(fed.model)
     if fed.server == 'malicious':
-        victim = malicious_victim(victim, brightness_thresholds(victim, public_photos(), fed.bins))  # the server's guess of the brightness
+        victim = malicious_victim(victim, imprint_thresholds(victim, public_photos(), fed.bins))  # the server's guess of what photos measure
     if state is not None: victim.model.load_state_dict(state)
     return victim
 

@@ -18,9 +18,9 @@ from .client import client_gradients
 from .metrics import psnr, match
 
 # %% auto #0
-__all__ = ['photo_crops', 'ImprintBlock', 'ImprintedViT', 'malicious_victim', 'brightness', 'brightness_thresholds',
-           'public_photos', 'imprint_recover', 'score_candidates', 'imprint_attack', 'imprint_curve', 'imprint_figure',
-           'imprint_behind', 'imprint_metrics', 'inspect_model']
+__all__ = ['photo_crops', 'imprint_direction', 'ImprintBlock', 'ImprintedViT', 'malicious_victim', 'measurement',
+           'imprint_thresholds', 'public_photos', 'imprint_recover', 'score_candidates', 'imprint_attack',
+           'imprint_curve', 'imprint_figure', 'imprint_behind', 'imprint_metrics', 'inspect_model']
 
 # %% ../nbs/24_malicious.ipynb #2c76b2e9
 def photo_crops(n:int, seed:int=0, names=None, size:int=32, photos:torch.Tensor|None=None) -> torch.Tensor:
@@ -36,17 +36,22 @@ def photo_crops(n:int, seed:int=0, names=None, size:int=32, photos:torch.Tensor|
     return torch.cat(out).clamp(0, 1)
 
 # %% ../nbs/24_malicious.ipynb #828f5681
+def imprint_direction(shape:tuple, seed:int=0) -> torch.Tensor:
+    "The one measurement every bin makes: a seeded random unit vector over the input's pixels and channels."
+    u = torch.randn(math.prod(shape), generator=torch.Generator().manual_seed(10_007 + seed))  # a stream apart from the spread's
+    return u / u.norm()
+
 class ImprintBlock(nn.Module):
-    "Bins that fire when the input's mean exceeds their threshold (linear, ReLU), added back to the input through one small shared direction."
+    "Bins that fire when the input's projection on one direction exceeds their threshold (linear, ReLU), added back to the input through one small shared direction."
     def __init__(self, shape:tuple, thresholds:torch.Tensor, scale:float=1e-2, seed:int=0):
         super().__init__()
         d, k = math.prod(shape), len(thresholds)
         self.shape = tuple(shape)
-        self.measure = nn.Linear(d, k)      # every row the same measurement: the mean of the input
+        self.measure = nn.Linear(d, k)      # every row the same measurement: the projection on imprint_direction
         self.spread = nn.Linear(k, d, bias=False)  # every column the same direction: each bin sends the same gradient back
         u = torch.randn(d, generator=torch.Generator().manual_seed(seed)); u = u / u.norm()
         with torch.no_grad():
-            self.measure.weight.copy_(torch.full((k, d), 1 / d)); self.measure.bias.copy_(-torch.as_tensor(thresholds, dtype=torch.float32))
+            self.measure.weight.copy_(imprint_direction(shape, seed).expand(k, d)); self.measure.bias.copy_(-torch.as_tensor(thresholds, dtype=torch.float32))
             self.spread.weight.copy_(scale * u[:, None].expand(d, k))
 
     def forward(self, z:torch.Tensor) -> torch.Tensor:
@@ -66,15 +71,17 @@ def malicious_victim(victim:Victim, thresholds:torch.Tensor, scale:float=1e-2, s
     return v
 
 # %% ../nbs/24_malicious.ipynb #a6187093
-def brightness(victim:Victim, x:torch.Tensor) -> torch.Tensor:
-    "What the imprint measures of each image: the mean of its normalised input."
-    return victim.normalize(x).flatten(1).mean(1)
+def measurement(victim:Victim, x:torch.Tensor, seed:int=0) -> torch.Tensor:
+    "What the imprint measures of each image: its normalised input projected on `imprint_direction`."
+    z = victim.normalize(x).flatten(1)
+    return z @ imprint_direction(x.shape[1:], seed).to(z)
 
-def brightness_thresholds(victim:Victim, public:torch.Tensor, bins:int) -> torch.Tensor:
-    "`bins` thresholds at the quantiles 0, 1/bins, ... of the brightness of the server's `public` photos (the lowest far below all)."
+def imprint_thresholds(victim:Victim, public:torch.Tensor, bins:int, seed:int=0) -> torch.Tensor:
+    "`bins` thresholds at the quantiles 0, 1/bins, ... of the measurement of the server's `public` photos (the lowest 4 sd below them all)."
     if bins < 2: raise GradVitError(f'the imprint needs at least 2 bins (got {bins})')
-    t = torch.quantile(brightness(victim, public), torch.linspace(0, 1, bins + 1)[:-1])
-    t[0] = -1e3  # every image fires the first bin: none falls below all of them
+    m = measurement(victim, public, seed)
+    t = torch.quantile(m, torch.linspace(0, 1, bins + 1)[:-1])
+    t[0] -= 4 * m.std()  # every image fires the first bin, and no bin fires so hard that the model's answers change
     return t
 
 @functools.lru_cache(maxsize=1)
@@ -84,7 +91,7 @@ def public_photos() -> torch.Tensor:
 
 # %% ../nbs/24_malicious.ipynb #495e2967
 def imprint_recover(grads:dict, victim:Victim, rel:float=1e-6) -> torch.Tensor:
-    "The images the imprint's gradient gives back: one candidate per bin whose bias gradient moved (pixels in [0,1], brightness order)."
+    "The images the imprint's gradient gives back: one candidate per bin whose bias gradient moved (pixels in [0,1], in the order of the measurement)."
     dw, db = grads['imprint.measure.weight'], grads['imprint.measure.bias']
     dw = torch.cat([dw[:-1] - dw[1:], dw[-1:]]); db = torch.cat([db[:-1] - db[1:], db[-1:]])  # each bin alone: above t_i, below t_i+1
     keep = db.abs() > rel * db.abs().max()
@@ -100,7 +107,7 @@ def score_candidates(cand:torch.Tensor, truth:torch.Tensor) -> tuple[torch.Tenso
 def imprint_attack(victim:Victim, x:torch.Tensor, bins:int, public:torch.Tensor|None=None, labels=None, seed:int=0) -> dict:
     "One malicious round on the client batch `x`: the imprinted model, the client's gradient, the recovery, and its scores."
     if public is None: public = public_photos()
-    mv = malicious_victim(victim, brightness_thresholds(victim, public, bins), seed=seed)
+    mv = malicious_victim(victim, imprint_thresholds(victim, public, bins, seed), seed=seed)
     y = torch.as_tensor(labels) if labels is not None else torch.randint(victim.num_classes, (len(x),), generator=torch.Generator().manual_seed(seed))
     cand = imprint_recover(client_gradients(mv, x, y), mv); rec, ps = score_candidates(cand, x)
     return dict(recon=rec, psnr=ps, recovered=int((ps >= 40).sum()), candidates=len(cand), batch=len(x), bins=bins)
@@ -142,7 +149,7 @@ def imprint_behind(victim:Victim, x:torch.Tensor, bins:int, defence=None, public
     "The malicious round behind `defence` (none, 'aggregate' K or 'dp' σ): scores against every image the shared gradient holds."
     from gradvit_nb.dp_sgd import dp_sgd_gradients
     if public is None: public = public_photos()
-    mv = malicious_victim(victim, brightness_thresholds(victim, public, bins), seed=seed)
+    mv = malicious_victim(victim, imprint_thresholds(victim, public, bins, seed), seed=seed)
     g = torch.Generator().manual_seed(seed); y = torch.randint(victim.num_classes, (len(x),), generator=g)
     kind = 'none' if defence is None else defence.kind
     if kind == 'aggregate':  # K - 1 other clients with their own photos; the server sees the mean of the K gradients
