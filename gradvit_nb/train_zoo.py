@@ -13,7 +13,7 @@ from safetensors.torch import save as st_save
 from tqdm.auto import tqdm
 
 from .core import seed_everything, atomic_write_json, atomic_write_bytes, normalize
-from .data import load_bundled, training_pool_names
+from .data import load_bundled, load_images, training_pool_names, IMAGES_DIR
 from .models import (MODELS_DIR, VICTIM_ZOO, PRIOR_ZOO, ZOO_MEAN, ZOO_STD, build_zoo_vit, build_zoo_prior,
                                prior_input)
 
@@ -119,10 +119,12 @@ def recalibrate_bn(model, pool, g:torch.Generator, batches:int=50, bs:int=128):
     return model.eval()
 
 # %% ../nbs/93_train_zoo.ipynb #7661c9ea
-def train_prior(name:str='resnet-mini', steps:int=800, bs:int=96, lr:float=1e-3, seed:int=0, pool_size:int=64):
-    "Train the prior CNN with InfoNCE on two augmented views per crop, then recalibrate its BN statistics."
+def train_prior(name:str='resnet-mini', steps:int=800, bs:int=96, lr:float=1e-3, seed:int=0, pool_size:int=64, photos=()):
+    "Train the prior CNN with InfoNCE on two augmented views per crop, then recalibrate its BN statistics; `photos`: image files added to the pool."
     seed_everything(seed); g = torch.Generator().manual_seed(seed)
-    pool = load_bundled(training_pool_names(), pool_size)
+    pool, names = load_bundled(training_pool_names(), pool_size), training_pool_names()
+    if photos:  # more photos than the bundled ten (data/zoo_photos.sh): crops of them, at the pool's resolution
+        extra, extra_names = load_images(list(photos), pool_size); pool, names = torch.cat([pool, extra]), names + extra_names
     model = build_zoo_prior(name).train()
     width = PRIOR_ZOO[name]['channels'][-1]
     head = torch.nn.Sequential(torch.nn.Linear(width, width), torch.nn.ReLU(), torch.nn.Linear(width, 64))
@@ -145,7 +147,7 @@ def train_prior(name:str='resnet-mini', steps:int=800, bs:int=96, lr:float=1e-3,
     recalibrate_bn(model, pool, g)
     return model, dict(name=name, arch={k: list(v) if isinstance(v, tuple) else v for k, v in PRIOR_ZOO[name].items()},
                        train_steps=steps, batch=bs, lr=lr, seed=seed, final_loss=sum(losses[-100:]) / len(losses[-100:]),
-                       seconds=round(time.time() - t0, 1), pool=training_pool_names(), torch=torch.__version__)
+                       seconds=round(time.time() - t0, 1), pool=names, torch=torch.__version__)
 
 # %% ../nbs/93_train_zoo.ipynb #0b4d800b
 def save_zoo_model(model, card:dict, dest=MODELS_DIR):

@@ -1,0 +1,86 @@
+"""Why a batch of four on vit-p8 stalls: the semi-analytic attack's end point taken apart (issue 18's diagnosis).
+
+    python data/semi_analytic_diagnosis.py SET [--budget 300] [--threads 1] [--state runs/diag/setS.pt]
+
+Attacks set SET (as `semi_analytic_sets.py` draws it) with the default preset and a time budget, keeps the end point in
+`--state` (reused when it exists), then asks, knowing the truth:
+- assignment: how many patches sit at the wrong image (Hungarian match per position) and the PSNR once they are put back;
+- head features: each image's class-token feature against the exact one the head's gradient gives (does it flag the bad image?);
+- peeling: each image redone by the batch-1 closed form on what the other three leave of the gradient (exact from the truth).
+"""
+import argparse, sys
+from pathlib import Path
+
+import torch
+from scipy.optimize import linear_sum_assignment
+
+sys.path.insert(0, str(Path(__file__).parent))
+from semi_analytic_sets import set_names
+from gradvit_nb.core import set_threads
+from gradvit_nb.data import load_bundled
+from gradvit_nb.models import load_victim
+from gradvit_nb.client import client_scenario
+from gradvit_nb.attack import preset
+from gradvit_nb.reconstruct import run_attack
+from gradvit_nb.metrics import evaluate
+from gradvit_nb.labels import head_features
+from gradvit_nb.closed_form import to_patches, from_patches
+from gradvit_nb.gradient_matching import gradient_error
+from gradvit_nb.semi_analytic import PatchSystem, token_gradients_at
+
+
+def end_point(victim, s:int, budget:float, path:Path) -> dict:
+    "The attack's end point on set `s` with the truth beside it, computed once and kept in `path`."
+    if path.exists(): return torch.load(path, weights_only=True)
+    names = set_names(s, 4); x = load_bundled(names, victim.img_size); sc = client_scenario(victim, x, names, seed=s)
+    res = run_attack(victim, sc.gradient, 4, preset('cpu-demo', seed=s, time_budget=budget), progress=False)
+    state = dict(images=res.images, x=x, labels=res.labels, true=sc.labels, target=sc.gradient)
+    path.parent.mkdir(parents=True, exist_ok=True); torch.save(state, path.with_suffix('.part')); path.with_suffix('.part').rename(path)
+    return state
+
+
+def head_input(victim, xn): 
+    "The class-token feature the head reads, per image."
+    m = victim.model
+    with torch.no_grad(): return m.forward_head(m.forward_features(xn), pre_logits=True)
+
+
+def peel_one(victim, system:PatchSystem, xn, y, b:int):
+    "Image `b` from the batch-1 closed form on the gradient the other images leave: exact when they are."
+    D = token_gradients_at(victim, xn, y).double(); X = to_patches(xn, system.P).double()
+    others = [i for i in range(len(xn)) if i != b]
+    Db = system.Ppos - D[others].sum(0)
+    Gb = system.GW - torch.einsum('nlw,nld->wd', D[others], X[others])
+    Xb = torch.linalg.lstsq(Db.T, Gb).solution
+    lo, hi = (victim.normalize(torch.full((1, 3, 1, 1), q))[0] for q in (0., 1.))
+    out = xn.clone(); out[b] = torch.maximum(torch.minimum(from_patches(Xb[None].float(), system.P, xn.shape[-1])[0], hi), lo)
+    return out
+
+
+if __name__ == '__main__':
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument('set', type=int); p.add_argument('--budget', type=float, default=300.); p.add_argument('--threads', type=int, default=1)
+    p.add_argument('--state', default=None, help='where the end point is kept (default runs/diag/setS.pt)')
+    a = p.parse_args(); set_threads(a.threads); v = load_victim('vit-p8'); P = v.patch_size
+    d = end_point(v, a.set, a.budget, Path(a.state or f'runs/diag/set{a.set}.pt'))
+    r, x, y, t, tg = d['images'], d['x'], d['labels'], d['true'], d['target']
+    order = [int((t == l).nonzero()[0]) for l in y]; xt = x[order]          # the truth in the reconstruction's order
+    score = lambda imgs: evaluate(imgs, xt, y, y, use_lpips=False)
+    m0 = score(r); fmt = lambda m: f"{m['psnr']:.1f} dB {[round(q, 1) for q in m['psnr_per_image']]}"
+    print(f'set {a.set}: end point {fmt(m0)}, gradient error {gradient_error(v, tg, v.normalize(r), y):.4f}')
+    # assignment: per position, which reconstructed patch belongs to which true image
+    Xr, Xt = to_patches(r, P), to_patches(xt, P); Xo, foreign = Xr.clone(), 0
+    for s in range(Xr.shape[1]):
+        i, j = linear_sum_assignment(((Xr[:, s, None] - Xt[None, :, s]) ** 2).sum(-1).numpy())
+        Xo[j, s] = Xr[i, s]; foreign += int((i != j).sum())
+    print(f'assignment: {foreign} of {Xr.shape[0] * Xr.shape[1]} patches at another image; put back: {fmt(score(from_patches(Xo, P, r.shape[-1])))}')
+    # head features: exact per image once the labels are known
+    F, _ = head_features(v, tg, y)
+    err = lambda z: ((head_input(v, z) - F).norm(dim=1) / F.norm(dim=1)).tolist()
+    print(f'head feature error per image: end point {[round(e, 4) for e in err(v.normalize(r))]}, truth {[f"{e:.0e}" for e in err(v.normalize(xt))]}')
+    # peeling: the batch-1 closed form on what the others leave
+    system = PatchSystem(v, tg, 4)
+    for b in range(4):
+        mp = score(v.denormalize(peel_one(v, system, v.normalize(r), y, b)).clamp(0, 1))
+        mo = score(v.denormalize(peel_one(v, system, v.normalize(xt), y, b)).clamp(0, 1))
+        print(f'peel image {b}: {mp["psnr_per_image"][b]:.1f} dB (was {m0["psnr_per_image"][b]:.1f}); from the truth of the others {mo["psnr_per_image"][b]:.1f} dB')
