@@ -1,13 +1,14 @@
-"""What the image prior changes: the default attack on the demo batch at several weights of R_image (lesson 06's figure).
+"""What a prior changes: the default attack on the demo batch at several weights of R_image or R_patch (lessons 06 and 07).
 
-    python data/prior_weights.py OUT_DIR [--weights 0 1e-4 1e-2 1] [--seeds 0 1 2] [--threads 1]
+    python data/prior_weights.py OUT_DIR [--term image|patch] [--weights 0 1e-4 1e-2 1] [--seeds 0 1 2] [--threads 1]
 
-For each weight and seed: the default preset (`cpu-demo`) with `alpha_image` set, the images it reconstructs, their PSNR
-and gain over the mean-colour picture, R_image of the reconstruction layer by layer (the truth's beside it), and the
-gradient error. Also the prior alone (no gradient term) from the same start, to show what it pulls towards. Writes
+For each weight and seed: the default preset (`cpu-demo`) with `alpha_image` (or `alpha_patch`) set, the images it
+reconstructs, their PSNR and gain over the mean-colour picture, R_image of the reconstruction layer by layer and R_patch
+(the truth's beside them), and the gradient error. Also the prior alone (no gradient term) from the same start, to show
+what it pulls towards. Writes
 OUT_DIR/results.json and OUT_DIR/images.safetensors at the end, each completely or not at all.
 """
-import argparse, json, time
+import argparse, time
 from pathlib import Path
 
 import torch
@@ -20,6 +21,7 @@ from gradvit_nb.client import client_scenario
 from gradvit_nb.attack import preset
 from gradvit_nb.reconstruct import run_attack
 from gradvit_nb.image_prior import BNStatsPrior
+from gradvit_nb.patch_prior import patch_prior
 from gradvit_nb.gradient_matching import gradient_error
 from gradvit_nb.metrics import evaluate
 
@@ -31,33 +33,37 @@ def r_image(prior:BNStatsPrior, x:torch.Tensor) -> list[float]:
 
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument('out'); p.add_argument('--weights', type=float, nargs='+', default=[0., 1e-4, 1e-2, 1.])
+    p.add_argument('out'); p.add_argument('--term', choices=['image', 'patch'], default='image'); p.add_argument('--weights', type=float, nargs='+', default=[0., 1e-4, 1e-2, 1.])
     p.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2]); p.add_argument('--threads', type=int, default=1)
     p.add_argument('--alone-iters', type=int, default=300, help='iterations of the prior alone')
     p.add_argument('--prior-checkpoint', default=None, help="another resnet-mini's weights (data/train_prior_photos.py)")
     a = p.parse_args(); out = Path(a.out)
     if (out / 'results.json').exists(): raise SystemExit(f'{out}/results.json exists: choose another folder')
+    weight = f'alpha_{a.term}'
     set_threads(a.threads); victim = load_victim('vit-p4'); x = demo_batch(); prior = BNStatsPrior(load_prior(checkpoint=a.prior_checkpoint))
     rows, images = [], {'truth': x}
     for seed in a.seeds:
         sc = client_scenario(victim, x, list(DEMO_NAMES), seed=seed)
-        runs = [(f'{w:g}', preset('cpu-demo', seed=seed, alpha_image=w)) for w in a.weights]
+        runs = [(f'{w:g}', preset('cpu-demo', seed=seed, **{weight: w})) for w in a.weights]
         if seed == a.seeds[0]:  # what the prior pulls towards: R_image alone, from the attack's own start
-            runs.append(('prior alone', preset('cpu-demo', seed=seed, method='optimise', alpha_grad=0., alpha_pos=0., alpha_tv=0.,
-                                              alpha_patch=0., alpha_image=1., use_scheduler=False, iters=a.alone_iters, keep_best_at=0., seeds=1)))
+            alone = dict(alpha_grad=0., alpha_pos=0., alpha_tv=0., alpha_patch=0., alpha_image=0.) | {weight: 1.}
+            runs.append(('prior alone', preset('cpu-demo', seed=seed, method='optimise', **alone, use_scheduler=False, iters=a.alone_iters,
+                                              keep_best_at=0., seeds=1)))
         for name, cfg in runs:
             res = run_attack(victim, sc.gradient, len(x), cfg, prior=prior.prior, labels=sc.labels, progress=False)
             m = evaluate(res.images, x, res.labels, sc.labels, use_lpips=False)
             rows.append(dict(weight=name, seed=seed, psnr=m['psnr'], psnr_per_image=m['psnr_per_image'],
                              gain_over_mean_colour_db=m['gain_over_mean_colour_db'], seconds=round(res.seconds, 1),
                              gradient_error=round(gradient_error(victim, sc.gradient, victim.normalize(res.images), res.labels), 5),
-                             r_image=r_image(prior, res.images), r_image_truth=r_image(prior, x), order=m.get('order')))
+                             r_image=r_image(prior, res.images), r_image_truth=r_image(prior, x),
+                             r_patch=round(float(patch_prior(victim.normalize(res.images), victim.patch_size)), 4),
+                             r_patch_truth=round(float(patch_prior(victim.normalize(x), victim.patch_size)), 4), order=m.get('order')))
             images[f'{name}/seed{seed}'] = res.images[m['order']].contiguous()  # in the truth's order
-            print(f"weight {name}, seed {seed}: {m['psnr']:.2f} dB ({m['gain_over_mean_colour_db']:+.2f}), R_image {sum(rows[-1]['r_image']):.1f} "
-                  f"(truth {sum(rows[-1]['r_image_truth']):.1f}), {res.seconds:.0f} s", flush=True)
+            print(f"{weight} {name}, seed {seed}: {m['psnr']:.2f} dB ({m['gain_over_mean_colour_db']:+.2f}), R_image {sum(rows[-1]['r_image']):.1f} "
+                  f"(truth {sum(rows[-1]['r_image_truth']):.1f}), R_patch {rows[-1]['r_patch']:.1f} (truth {rows[-1]['r_patch_truth']:.1f}), {res.seconds:.0f} s", flush=True)
     out.mkdir(parents=True, exist_ok=True)
     atomic_write_bytes(out / 'images.safetensors', st_save({k: (v * 255).round().to(torch.uint8) for k, v in images.items()}))  # 8-bit pixels, as a PNG keeps them
     atomic_write_json(out / 'results.json', dict(command='python data/prior_weights.py ' + ' '.join(
-        [a.out, '--weights', *map(str, a.weights), '--seeds', *map(str, a.seeds), '--threads', str(a.threads)]
+        [a.out, '--term', a.term, '--weights', *map(str, a.weights), '--seeds', *map(str, a.seeds), '--threads', str(a.threads)]
         + (['--prior-checkpoint', a.prior_checkpoint] if a.prior_checkpoint else [])), prior=prior.prior.source, names=list(DEMO_NAMES), rows=rows,
         threads=a.threads, created=time.strftime('%Y-%m-%d')))

@@ -1,13 +1,17 @@
 """Why a batch of four on vit-p8 stalls: the semi-analytic attack's end point taken apart (issue 18's diagnosis).
 
     python data/semi_analytic_diagnosis.py SET [--budget 300] [--threads 1] [--state runs/diag/setS.pt]
+    python data/semi_analytic_diagnosis.py SET --starts 0:3 100:3 200:3   (only the projected start: SEED:STARTS each)
 
 Attacks set SET (as `semi_analytic_sets.py` draws it) with the default preset and a time budget, keeps the end point in
 `--state` (reused when it exists), then asks, knowing the truth:
 - assignment: how many patches sit at the wrong image (Hungarian match per position) and the PSNR once they are put back;
 - head features: each image's class-token feature against the exact one the head's gradient gives (does it flag the bad image?);
 - peeling: each image redone by the batch-1 closed form on what the other three leave of the gradient (exact from the truth).
+With `--starts`, only the attack's first stage (projected optimisation) from other seeds: its gradient error, which
+predicts where the cycles end.
 """
+from dataclasses import replace
 import argparse, sys
 from pathlib import Path
 
@@ -20,7 +24,8 @@ from gradvit_nb.core import set_threads
 from gradvit_nb.data import load_bundled
 from gradvit_nb.models import load_victim
 from gradvit_nb.client import client_scenario
-from gradvit_nb.attack import preset
+from gradvit_nb.attack import preset, optimise, pixel_gradient
+from gradvit_nb.labels import recover_labels
 from gradvit_nb.reconstruct import run_attack
 from gradvit_nb.metrics import evaluate
 from gradvit_nb.labels import head_features
@@ -39,7 +44,20 @@ def end_point(victim, s:int, budget:float, path:Path) -> dict:
     return state
 
 
-def head_input(victim, xn): 
+def start_errors(victim, s:int, variants:list[str]):
+    "The projected start of set `s` from each `SEED:STARTS`: its gradient error and PSNR."
+    names = set_names(s, 4); x = load_bundled(names, victim.img_size); sc = client_scenario(victim, x, names, seed=s)
+    cfg = preset('cpu-demo', seed=s); cfg = replace(cfg, pixel_grad=pixel_gradient(cfg, precise=True))  # as semi_analytic runs it
+    y = recover_labels(sc.gradient, 4, cfg.label_rule); system = PatchSystem(victim, sc.gradient, 4)
+    for var in variants:
+        seed, starts = map(int, var.split(':'))
+        r = optimise(victim, sc.gradient, 4, replace(cfg, seed=seed, seeds=starts), labels=y, constraint=system.project, progress=False)
+        m = evaluate(r.images, x, y, sc.labels, use_lpips=False)
+        print(f'set {s}, seed {seed}, {starts} starts: start error {gradient_error(victim, sc.gradient, victim.normalize(r.images), y):.4f}, '
+              f'{m["psnr"]:.2f} dB, {r.seconds:.0f} s', flush=True)
+
+
+def head_input(victim, xn):
     "The class-token feature the head reads, per image."
     m = victim.model
     with torch.no_grad(): return m.forward_head(m.forward_features(xn), pre_logits=True)
@@ -61,7 +79,9 @@ if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('set', type=int); p.add_argument('--budget', type=float, default=300.); p.add_argument('--threads', type=int, default=1)
     p.add_argument('--state', default=None, help='where the end point is kept (default runs/diag/setS.pt)')
+    p.add_argument('--starts', nargs='+', default=None, metavar='SEED:STARTS', help='only the projected start from these seeds')
     a = p.parse_args(); set_threads(a.threads); v = load_victim('vit-p8'); P = v.patch_size
+    if a.starts: start_errors(v, a.set, a.starts); raise SystemExit
     d = end_point(v, a.set, a.budget, Path(a.state or f'runs/diag/set{a.set}.pt'))
     r, x, y, t, tg = d['images'], d['x'], d['labels'], d['true'], d['target']
     order = [int((t == l).nonzero()[0]) for l in y]; xt = x[order]          # the truth in the reconstruction's order

@@ -5,7 +5,7 @@
 Each set is attacked with the default preset (`cpu-demo`, method auto; `--kw` overrides its fields) and scored; one JSON line per set is appended
 to OUT.jsonl (sets already there are skipped, so an interrupted run resumes). `--summary` prints the table of a file.
 """
-import argparse, json, time
+import argparse, json
 from pathlib import Path
 
 import torch

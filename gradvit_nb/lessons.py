@@ -13,7 +13,7 @@ from .core import GradVitError, atomic_write_bytes, check_out_dir
 # %% auto #0
 __all__ = ['LESSON_SECTIONS', 'DEVELOPER_NOTEBOOKS', 'TEST_CALLS', 'HIDDEN_TAG', 'HOME', 'NEEDS_FL', 'lessons_source',
            'strip_tests', 'drop_test_cells', 'library_imports', 'student_view', 'show_doc', 'student_notebook',
-           'copy_lessons', 'execute_lessons', 'results_dir', 'colab_cells', 'in_checkout']
+           'copy_lessons', 'execute_lessons', 'results_dir', 'colab_cells', 'in_checkout', 'weight_runs', 'weight_grid']
 
 # %% ../nbs/92b_lessons.ipynb #0b6fcd56
 LESSON_SECTIONS = {  # the student order: the index, the site's menu and the workshop follow it
@@ -230,3 +230,31 @@ def in_checkout(start='.') -> bool:
             cfg = configparser.ConfigParser(); cfg.read(d/'settings.ini')
             return cfg['DEFAULT'].get('lib_name') == 'gradvit_nb'
     return False
+
+# %% ../nbs/92b_lessons.ipynb #73a37d5f
+def weight_runs(sub:str) -> tuple[dict, dict, 'pd.DataFrame']:
+    "A stored `data/prior_weights.py` run: its record, its images (uint8) and the mean over seeds at each weight."
+    import pandas as pd
+    from safetensors.torch import load_file
+    stored = results_dir(sub)
+    rec, images = json.loads((stored/'results.json').read_text()), load_file(stored/'images.safetensors')
+    tab = pd.DataFrame([dict(weight=r['weight'], seed=r['seed'], psnr=r['psnr'], gain_db=r['gain_over_mean_colour_db'],
+                             r_image=sum(r['r_image']), r_image_truth=sum(r['r_image_truth']), r_patch=r.get('r_patch'),
+                             r_patch_truth=r.get('r_patch_truth'), gradient_error=r['gradient_error']) for r in rec['rows']])
+    cols = {c: (c, 'mean') for c in tab.columns if c not in ('weight', 'seed')}
+    summary = tab.groupby('weight', sort=False).agg(runs=('seed', 'size'), **cols).dropna(axis=1, how='all').round(2)
+    return rec, images, summary
+
+def weight_grid(rec:dict, images:dict, symbol:str='α', seed:int=0):
+    "The truth above the reconstructions of `seed` at each stored weight, each row labelled with its weight and PSNR."
+    import matplotlib.pyplot as plt
+    runs = [r for r in rec['rows'] if r['seed'] == seed]
+    keys = ['truth'] + [f"{r['weight']}/seed{seed}" for r in runs]
+    labels = ['truth'] + [(r['weight'] if r['weight'] == 'prior alone' else f"{symbol} = {r['weight']}") + f"\n{r['psnr']:.1f} dB" for r in runs]
+    n = len(images['truth'])
+    fig, axs = plt.subplots(len(keys), n, figsize=(1.3 * n, 1.35 * len(keys)), squeeze=False)
+    for row, key, label in zip(axs, keys, labels):
+        for ax, img in zip(row, images[key]): ax.imshow(img.permute(1, 2, 0)); ax.set_xticks([]); ax.set_yticks([])
+        row[0].set_ylabel(label, fontsize=8)
+    fig.tight_layout()
+    return fig
