@@ -2,13 +2,15 @@
 
     python data/semi_analytic_diagnosis.py SET [--budget 300] [--threads 1] [--state runs/diag/setS.pt]
     python data/semi_analytic_diagnosis.py SET --starts 0:3 100:3 200:3   (only the projected start: SEED:STARTS each)
+    python data/semi_analytic_diagnosis.py SET --lbfgs 200 [--threads 2]   (L-BFGS on the end point, then peeling)
 
 Attacks set SET (as `semi_analytic_sets.py` draws it) with the default preset and a time budget, keeps the end point in
 `--state` (reused when it exists), then asks, knowing the truth:
 - assignment: how many patches sit at the wrong image (Hungarian match per position) and the PSNR once they are put back;
 - head features: each image's class-token feature against the exact one the head's gradient gives (does it flag the bad image?);
 - peeling: each image redone by the batch-1 closed form on what the other three leave of the gradient (exact from the truth).
-With `--starts`, only the attack's first stage (projected optimisation) from other seeds: its gradient error, which
+With `--lbfgs N`, N steps of L-BFGS (strong Wolfe line search) on the gradient distance of the projected patches from
+the end point, then each image peeled. With `--starts`, only the attack's first stage (projected optimisation) from other seeds: its gradient error, which
 predicts where the cycles end.
 """
 from dataclasses import replace
@@ -57,6 +59,28 @@ def start_errors(victim, s:int, variants:list[str]):
               f'{m["psnr"]:.2f} dB, {r.seconds:.0f} s', flush=True)
 
 
+def lbfgs_polish(victim, d:dict, steps:int):
+    "L-BFGS on the l2 gradient distance of the projected end point; prints the PSNR every 10 steps; returns the images (normalised)."
+    import time
+    from gradvit_nb.gradient_matching import GradientMatcher
+    from gradvit_nb.fast_matching import matched_terms
+    from gradvit_nb.attack import check_target
+    x, y, t, tg = d['x'], d['labels'], d['true'], d['target']; system = PatchSystem(victim, tg, 4)
+    names = check_target(victim, tg, preset('cpu-demo')); mt = GradientMatcher(victim, names, [tg[k] for k in names], 'l2')
+    z = victim.normalize(d['images']).clone().requires_grad_()
+    opt = torch.optim.LBFGS([z], lr=1, max_iter=20, history_size=20, line_search_fn='strong_wolfe')
+    def closure():
+        opt.zero_grad(); loss = matched_terms(mt, victim.denormalize(system.project(z))[None], y)[0, 0]; loss.backward(); return loss
+    t0 = time.time()
+    for k in range(1, steps + 1):
+        opt.step(closure)
+        if k % 10 == 0 or k == steps:
+            with torch.no_grad(): im = victim.denormalize(system.project(z)).clamp(0, 1)
+            m = evaluate(im, x, y, t, use_lpips=False)
+            print(f"L-BFGS step {k}, {time.time() - t0:.0f} s: {m['psnr']:.2f} dB {[round(q, 1) for q in m['psnr_per_image']]}", flush=True)
+    with torch.no_grad(): return system.project(z.detach())
+
+
 def head_input(victim, xn):
     "The class-token feature the head reads, per image."
     m = victim.model
@@ -79,10 +103,12 @@ if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('set', type=int); p.add_argument('--budget', type=float, default=300.); p.add_argument('--threads', type=int, default=1)
     p.add_argument('--state', default=None, help='where the end point is kept (default runs/diag/setS.pt)')
+    p.add_argument('--lbfgs', type=int, default=0, metavar='N', help='N steps of L-BFGS on the end point before the questions')
     p.add_argument('--starts', nargs='+', default=None, metavar='SEED:STARTS', help='only the projected start from these seeds')
     a = p.parse_args(); set_threads(a.threads); v = load_victim('vit-p8'); P = v.patch_size
     if a.starts: start_errors(v, a.set, a.starts); raise SystemExit
     d = end_point(v, a.set, a.budget, Path(a.state or f'runs/diag/set{a.set}.pt'))
+    if a.lbfgs: d = dict(d, images=v.denormalize(lbfgs_polish(v, d, a.lbfgs)).clamp(0, 1))
     r, x, y, t, tg = d['images'], d['x'], d['labels'], d['true'], d['target']
     order = [int((t == l).nonzero()[0]) for l in y]; xt = x[order]          # the truth in the reconstruction's order
     score = lambda imgs: evaluate(imgs, xt, y, y, use_lpips=False)
