@@ -13,7 +13,7 @@ from safetensors.torch import save as st_save
 from tqdm.auto import tqdm
 
 from .core import seed_everything, atomic_write_json, atomic_write_bytes, normalize
-from .data import load_bundled, load_images, training_pool_names, IMAGES_DIR
+from .data import load_bundled, load_images, training_pool_names
 from .models import (MODELS_DIR, VICTIM_ZOO, PRIOR_ZOO, ZOO_MEAN, ZOO_STD, build_zoo_vit, build_zoo_prior,
                                prior_input)
 
