@@ -45,7 +45,7 @@ if __name__ == '__main__':
     for seed in a.seeds:
         sc = client_scenario(victim, x, list(DEMO_NAMES), seed=seed)
         runs = [(f'{w:g}', preset('cpu-demo', seed=seed, **{weight: w})) for w in a.weights]
-        if seed == a.seeds[0]:  # what the prior pulls towards: R_image alone, from the attack's own start
+        if seed == a.seeds[0]:  # what the prior pulls towards: its term alone, from the attack's own start
             alone = dict(alpha_grad=0., alpha_pos=0., alpha_tv=0., alpha_patch=0., alpha_image=0.) | {weight: 1.}
             runs.append(('prior alone', preset('cpu-demo', seed=seed, method='optimise', **alone, use_scheduler=False, iters=a.alone_iters,
                                               keep_best_at=0., seeds=1)))
