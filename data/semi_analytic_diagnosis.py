@@ -13,33 +13,31 @@ With `--lbfgs N`, N steps of L-BFGS (strong Wolfe line search) on the gradient d
 the end point, then each image peeled. With `--starts`, only the attack's first stage (projected optimisation) from other seeds: its gradient error, which
 predicts where the cycles end.
 """
+import argparse, sys, time
 from dataclasses import replace
-import argparse, sys
 from pathlib import Path
 
 import torch
 from scipy.optimize import linear_sum_assignment
 
 sys.path.insert(0, str(Path(__file__).parent))
-from semi_analytic_sets import set_names
+from semi_analytic_sets import set_scenario
 from gradvit_nb.core import set_threads
-from gradvit_nb.data import load_bundled
 from gradvit_nb.models import load_victim
-from gradvit_nb.client import client_scenario
-from gradvit_nb.attack import preset, optimise, pixel_gradient
-from gradvit_nb.labels import recover_labels
+from gradvit_nb.attack import preset, optimise, pixel_gradient, check_target
+from gradvit_nb.labels import recover_labels, head_features
 from gradvit_nb.reconstruct import run_attack
 from gradvit_nb.metrics import evaluate
-from gradvit_nb.labels import head_features
 from gradvit_nb.closed_form import to_patches, from_patches
-from gradvit_nb.gradient_matching import gradient_error
+from gradvit_nb.gradient_matching import gradient_error, GradientMatcher
+from gradvit_nb.fast_matching import matched_terms
 from gradvit_nb.semi_analytic import PatchSystem, token_gradients_at
 
 
 def end_point(victim, s:int, budget:float, path:Path) -> dict:
     "The attack's end point on set `s` with the truth beside it, computed once and kept in `path`."
     if path.exists(): return torch.load(path, weights_only=True)
-    names = set_names(s, 4); x = load_bundled(names, victim.img_size); sc = client_scenario(victim, x, names, seed=s)
+    x, _, sc = set_scenario(victim, s, 4)
     res = run_attack(victim, sc.gradient, 4, preset('cpu-demo', seed=s, time_budget=budget), progress=False)
     state = dict(images=res.images, x=x, labels=res.labels, true=sc.labels, target=sc.gradient)
     path.parent.mkdir(parents=True, exist_ok=True); torch.save(state, path.with_suffix('.part')); path.with_suffix('.part').rename(path)
@@ -48,7 +46,7 @@ def end_point(victim, s:int, budget:float, path:Path) -> dict:
 
 def start_errors(victim, s:int, variants:list[str]):
     "The projected start of set `s` from each `SEED:STARTS`: its gradient error and PSNR."
-    names = set_names(s, 4); x = load_bundled(names, victim.img_size); sc = client_scenario(victim, x, names, seed=s)
+    x, _, sc = set_scenario(victim, s, 4)
     cfg = preset('cpu-demo', seed=s); cfg = replace(cfg, pixel_grad=pixel_gradient(cfg, precise=True))  # as semi_analytic runs it
     y = recover_labels(sc.gradient, 4, cfg.label_rule); system = PatchSystem(victim, sc.gradient, 4)
     for var in variants:
@@ -61,10 +59,6 @@ def start_errors(victim, s:int, variants:list[str]):
 
 def lbfgs_polish(victim, d:dict, steps:int):
     "L-BFGS on the l2 gradient distance of the projected end point; prints the PSNR every 10 steps; returns the images (normalised)."
-    import time
-    from gradvit_nb.gradient_matching import GradientMatcher
-    from gradvit_nb.fast_matching import matched_terms
-    from gradvit_nb.attack import check_target
     x, y, t, tg = d['x'], d['labels'], d['true'], d['target']; system = PatchSystem(victim, tg, 4)
     names = check_target(victim, tg, preset('cpu-demo')); mt = GradientMatcher(victim, names, [tg[k] for k in names], 'l2')
     z = victim.normalize(d['images']).clone().requires_grad_()

@@ -24,10 +24,15 @@ def set_names(seed:int, n:int) -> list[str]:
     return [names[i] for i in torch.randperm(len(names), generator=torch.Generator().manual_seed(seed))[:n]]
 
 
-def attack_set(victim, seed:int, n:int, **overrides) -> dict:
-    "Attack set `seed` (labels drawn from the same seed, as the CLI does) and score it."
+def set_scenario(victim, seed:int, n:int):
+    "Set `seed`'s photos, their names and the client's shared gradient (labels drawn from the same seed, as the CLI does)."
     names = set_names(seed, n); x = load_bundled(names, victim.img_size)
-    sc = client_scenario(victim, x, names, seed=seed)
+    return x, names, client_scenario(victim, x, names, seed=seed)
+
+
+def attack_set(victim, seed:int, n:int, **overrides) -> dict:
+    "Attack set `seed` and score it."
+    x, names, sc = set_scenario(victim, seed, n)
     res = run_attack(victim, sc.gradient, n, preset('cpu-demo', seed=seed, **overrides), progress=False)
     m = evaluate(res.images, x, res.labels, sc.labels, use_lpips=False)
     return dict(set=seed, batch=n, names=names, method=res.method, psnr=m['psnr'], psnr_per_image=m['psnr_per_image'],
