@@ -1,14 +1,15 @@
-"""The picture at the top of README.md, from three stored runs (see data/README.md): python data/readme_figure.py"""
+"""The picture at the top of README.md, from four stored runs (see data/README.md): python data/readme_figure.py"""
 from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 HERE = Path(__file__).parent/'results'
 PANELS = [('batch1/recon.png', 'one image, vit-p4\nclosed form'),  # two short lines: the batch-1 panel is narrow
           ('p8-batch2/recon.png', 'two images, vit-p8\nsemi-analytic'),
-          ('demo/recon.png', 'four images, vit-p4\noptimisation')]
+          ('demo/recon.png', 'four images, vit-p4\noptimisation'),
+          ('p8-batch4/set3.png', 'four images, vit-p8\nbest of five sets')]
 
 def main(out=HERE/'readme.png'):
-    "Stack the three runs' recon.png (originals over reconstructions) side by side, each with a caption."
+    "Stack the four runs' pictures (originals over reconstructions) side by side, each with a caption."
     ims = [Image.open(HERE/p).convert('RGB') for p, _ in PANELS]
     font = ImageFont.load_default(size=14); cap, gap = 40, 24
     W = sum(im.width for im in ims) + gap * (len(ims) - 1); H = max(im.height for im in ims) + cap

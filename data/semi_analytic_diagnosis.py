@@ -9,8 +9,8 @@ Attacks set SET (as `semi_analytic_sets.py` draws it) with the default preset an
 - assignment: how many patches sit at the wrong image (Hungarian match per position) and the PSNR once they are put back;
 - head features: each image's class-token feature against the exact one the head's gradient gives (does it flag the bad image?);
 - peeling: each image redone by the batch-1 closed form on what the other three leave of the gradient (exact from the truth).
-With `--lbfgs N`, N steps of L-BFGS (strong Wolfe line search) on the gradient distance of the projected patches from
-the end point, then each image peeled. With `--starts`, only the attack's first stage (projected optimisation) from other seeds: its gradient error, which
+With `--lbfgs N`, N steps of the attack's L-BFGS stage (`lbfgs_finish`: strong Wolfe line search on the gradient distance
+of the projected patches) from the end point, then each image peeled. With `--starts`, only the attack's first stage (projected optimisation) from other seeds: its gradient error, which
 predicts where the cycles end.
 """
 import argparse, sys, time
@@ -24,14 +24,13 @@ sys.path.insert(0, str(Path(__file__).parent))
 from semi_analytic_sets import set_scenario
 from gradvit_nb.core import set_threads
 from gradvit_nb.models import load_victim
-from gradvit_nb.attack import preset, optimise, pixel_gradient, check_target
+from gradvit_nb.attack import preset, optimise, pixel_gradient
 from gradvit_nb.labels import recover_labels, head_features
 from gradvit_nb.reconstruct import run_attack
 from gradvit_nb.metrics import evaluate
 from gradvit_nb.closed_form import to_patches, from_patches
-from gradvit_nb.gradient_matching import gradient_error, GradientMatcher
-from gradvit_nb.fast_matching import matched_terms
-from gradvit_nb.semi_analytic import PatchSystem, token_gradients_at
+from gradvit_nb.gradient_matching import gradient_error
+from gradvit_nb.semi_analytic import PatchSystem, token_gradients_at, lbfgs_finish
 
 
 def end_point(victim, s:int, budget:float, path:Path) -> dict:
@@ -58,21 +57,15 @@ def start_errors(victim, s:int, variants:list[str]):
 
 
 def lbfgs_polish(victim, d:dict, steps:int):
-    "L-BFGS on the l2 gradient distance of the projected end point; prints the PSNR every 10 steps; returns the images (normalised)."
-    x, y, t, tg = d['x'], d['labels'], d['true'], d['target']; system = PatchSystem(victim, tg, 4)
-    names = check_target(victim, tg, preset('cpu-demo')); mt = GradientMatcher(victim, names, [tg[k] for k in names], 'l2')
-    z = victim.normalize(d['images']).clone().requires_grad_()
-    opt = torch.optim.LBFGS([z], lr=1, max_iter=20, history_size=20, line_search_fn='strong_wolfe')
-    def closure():
-        opt.zero_grad(); loss = matched_terms(mt, victim.denormalize(system.project(z))[None], y)[0, 0]; loss.backward(); return loss
-    t0 = time.time()
-    for k in range(1, steps + 1):
-        opt.step(closure)
+    "The attack's L-BFGS stage (`lbfgs_finish`) on the end point; prints the PSNR every 10 steps; returns the images (normalised)."
+    x, y, t, tg = d['x'], d['labels'], d['true'], d['target']; system = PatchSystem(victim, tg, 4); t0 = time.time()
+    def report(xn, loss):
+        k = len(report.seen) + 1; report.seen.append(loss)
         if k % 10 == 0 or k == steps:
-            with torch.no_grad(): im = victim.denormalize(system.project(z)).clamp(0, 1)
-            m = evaluate(im, x, y, t, use_lpips=False)
+            m = evaluate(victim.denormalize(xn).clamp(0, 1), x, y, t, use_lpips=False)
             print(f"L-BFGS step {k}, {time.time() - t0:.0f} s: {m['psnr']:.2f} dB {[round(q, 1) for q in m['psnr_per_image']]}", flush=True)
-    with torch.no_grad(): return system.project(z.detach())
+    report.seen = []
+    return lbfgs_finish(system, victim.normalize(d['images']), y, steps, on_step=report, progress=False)[0]
 
 
 def head_input(victim, xn):
@@ -121,6 +114,7 @@ if __name__ == '__main__':
     # peeling: the batch-1 closed form on what the others leave
     system = PatchSystem(v, tg, 4)
     for b in range(4):
-        mp = score(v.denormalize(peel_one(v, system, v.normalize(r), y, b)).clamp(0, 1))
+        peeled = peel_one(v, system, v.normalize(r), y, b); mp = score(v.denormalize(peeled).clamp(0, 1))
         mo = score(v.denormalize(peel_one(v, system, v.normalize(xt), y, b)).clamp(0, 1))
-        print(f'peel image {b}: {mp["psnr_per_image"][b]:.1f} dB (was {m0["psnr_per_image"][b]:.1f}); from the truth of the others {mo["psnr_per_image"][b]:.1f} dB')
+        print(f'peel image {b}: {mp["psnr_per_image"][b]:.1f} dB (was {m0["psnr_per_image"][b]:.1f}), gradient error {gradient_error(v, tg, peeled, y):.4f}; '
+              f'from the truth of the others {mo["psnr_per_image"][b]:.1f} dB')

@@ -528,6 +528,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                           'gradvit_nb.semi_analytic.exchange_patches': ( 'semi_analytic.html#exchange_patches',
                                                                                          'gradvit_nb/semi_analytic.py'),
                                           'gradvit_nb.semi_analytic.kick': ('semi_analytic.html#kick', 'gradvit_nb/semi_analytic.py'),
+                                          'gradvit_nb.semi_analytic.lbfgs_finish': ( 'semi_analytic.html#lbfgs_finish',
+                                                                                     'gradvit_nb/semi_analytic.py'),
                                           'gradvit_nb.semi_analytic.propose': ('semi_analytic.html#propose', 'gradvit_nb/semi_analytic.py'),
                                           'gradvit_nb.semi_analytic.semi_analytic': ( 'semi_analytic.html#semi_analytic',
                                                                                       'gradvit_nb/semi_analytic.py'),

@@ -67,7 +67,9 @@ class AttackConfig:
     unroll_lr: float = _f(0.1, "the clients' local learning rate, for unroll_steps > 1", min=0, strict=True)
     polish_iters: int = _f(600, 'semi-analytic: iterations of each polish at a low learning rate (at most iters)', min=0)
     cycles: int = _f(20, 'semi-analytic: proposal-and-polish cycles at most', min=0)
-    time_budget: float = _f(0., 'semi-analytic: seconds after which no new cycle starts (0: no limit)', min=0)
+    time_budget: float = _f(0., 'semi-analytic: seconds after which no new stage starts (0: no limit)', min=0)
+    lbfgs_steps: int = _f(400, 'semi-analytic: L-BFGS steps of the last stage at most (at most iters; 0: none)', min=0)
+    lbfgs_share: float = _f(0.5, 'semi-analytic: share of the time budget kept for the L-BFGS stage', min=0, max=1)
 
     @property
     def needs_image_prior(self) -> bool:

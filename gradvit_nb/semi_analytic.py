@@ -4,23 +4,25 @@
 
 # %% ../nbs/09a_semi_analytic.ipynb #930fddf3
 from __future__ import annotations
-import itertools, time
+import itertools, math, time
 from dataclasses import replace
 from typing import Callable
 
 import torch
 import torch.nn.functional as F
+from tqdm.auto import tqdm
 
 from .core import GradVitError
 from .models import Victim
 from .labels import recover_labels
 from .closed_form import closed_form_problem, to_patches, from_patches
-from .gradient_matching import gradient_error
+from .gradient_matching import gradient_error, GradientMatcher
+from .fast_matching import matched_terms
 from .attack import AttackConfig, AttackResult, AttackState, optimise, check_batch, check_target, TERMS, pixel_gradient
 
 # %% auto #0
 __all__ = ['STALE_CYCLES', 'CONVERGED', 'MAX_KICKS', 'semi_analytic_problem', 'PatchSystem', 'token_gradients_at', 'propose',
-           'exchange_patches', 'kick', 'semi_analytic']
+           'exchange_patches', 'kick', 'lbfgs_finish', 'semi_analytic']
 
 # %% ../nbs/09a_semi_analytic.ipynb #1b458520
 def semi_analytic_problem(victim:Victim, target:dict, n:int) -> str|None:
@@ -113,6 +115,29 @@ def kick(system:PatchSystem, xn:torch.Tensor, size:float, seed:int) -> torch.Ten
     noise = torch.randn(xn.shape, generator=torch.Generator().manual_seed(seed)).to(xn)
     return system.project(xn + size * xn.std() * noise)
 
+# %% ../nbs/09a_semi_analytic.ipynb #0483523b
+def lbfgs_finish(system:PatchSystem, xn:torch.Tensor, y:torch.Tensor, steps:int, deadline:float|None=None, unroll:tuple=(1, 0.1),
+                 on_step:Callable|None=None, progress:bool=True) -> tuple[torch.Tensor, list[float], bool]:
+    "L-BFGS (strong Wolfe) on the l2 gradient distance of `xn`'s projected patches until `steps`, the `deadline`, or a stop (True from `on_step(x, loss)`, Ctrl-C)."
+    v = system.victim; names = [k for k, _ in v.model.named_parameters() if k in system.target]  # as gradient_error reads it
+    dev = next(v.model.parameters()).device
+    m = GradientMatcher(v, names, [system.target[k].to(dev) for k in names], 'l2', unroll)
+    z = xn.detach().to(dev).clone().requires_grad_()
+    opt = torch.optim.LBFGS([z], lr=1, max_iter=20, history_size=20, line_search_fn='strong_wolfe')
+    def closure():
+        opt.zero_grad(); loss = matched_terms(m, v.denormalize(system.project(z))[None], y.to(dev))[0, 0]; loss.backward(); return loss.detach()
+    losses, last, stopped = [], z.detach().clone(), False
+    try:
+        for _ in tqdm(range(steps), desc='L-BFGS', disable=not progress, leave=False):
+            if deadline is not None and time.time() > deadline: break
+            loss = float(opt.step(closure))  # the distance where the step began
+            if not math.isfinite(loss) or not torch.isfinite(z).all(): break  # a failed line search: keep the last good point
+            last = z.detach().clone(); losses.append(loss)
+            if on_step and on_step(system.project(last), loss): stopped = True; break
+    except KeyboardInterrupt: stopped = True  # Ctrl-C: the steps done so far are kept
+    with torch.no_grad(): return system.project(last).to(xn.device), losses, stopped
+
+
 # %% ../nbs/09a_semi_analytic.ipynb #048352s1
 STALE_CYCLES = 4    # cycles without a new best before the search exchanges patches, or else kicks the current point
 CONVERGED = 1e-4    # a gradient error this small: the images are exact to the eye (batch 2 stops here)
@@ -120,14 +145,17 @@ MAX_KICKS = 5       # kicks in a row that found no better point: the search has 
 
 def semi_analytic(victim:Victim, target:dict, n:int, config:AttackConfig|None=None, prior=None, labels:torch.Tensor|None=None,
                   callback:Callable|None=None, progress:bool=True, device=None) -> AttackResult:
-    "Reconstruct a batch whose patch-embedding system is determined: projected optimisation, polish, then proposal cycles while they pay."
+    "Reconstruct a batch whose patch-embedding system is determined: projected optimisation, polish, proposal cycles, then L-BFGS."
     cfg = (config or AttackConfig(method='semi-analytic')).validate(); check_batch(victim, n); check_target(victim, target, cfg)
     cfg = replace(cfg, pixel_grad=pixel_gradient(cfg, precise=True))  # the polish needs the exact pixel gradient ('auto')
     system = PatchSystem(victim, target, n)
     y = labels if labels is not None else recover_labels(target, n, cfg.label_rule)
     t0, hist, notes, stop = time.time(), {k: [] for k in (*TERMS, 'gamma', 'upsilon', 'lr')}, dict(stages=[]), [False]
     polish_iters = min(cfg.polish_iters, cfg.iters)  # a short run (a test, a quick look) polishes briefly too
-    T = cfg.iters + polish_iters + cfg.cycles * (polish_iters // 2)
+    lbfgs_steps = min(cfg.lbfgs_steps, cfg.iters)
+    T = cfg.iters + polish_iters + cfg.cycles * (polish_iters // 2) + lbfgs_steps
+    # with a time budget the cycles end early enough to leave the L-BFGS stage its share of it
+    cycles_until = cfg.time_budget * (1 - (cfg.lbfgs_share if lbfgs_steps else 0.))
     def stage_callback(offset):  # the stages report one progress line: t counts over all of them
         def cb(s:AttackState):
             stop[0] = bool(callback(AttackState(offset + s.t, T, s.images, s.labels, hist_view(s.history)))) if callback else False
@@ -155,7 +183,7 @@ def semi_analytic(victim:Victim, target:dict, n:int, config:AttackConfig|None=No
     try:
         for c in range(cfg.cycles):
             if interrupted: ended = 'interrupted'; break
-            if cfg.time_budget and time.time() - t0 > cfg.time_budget: ended = 'time budget'; break
+            if cfg.time_budget and time.time() - t0 > cycles_until: ended = 'time budget'; break
             if best[0] < CONVERGED: ended = 'converged'; break
             if kicks > MAX_KICKS: ended = 'stalled'; break
             # after a cycle that did not beat the best, step only part of the way from the best (a trust region);
@@ -175,6 +203,16 @@ def semi_analytic(victim:Victim, target:dict, n:int, config:AttackConfig|None=No
                 if moves: best = (e, x); cur = x
                 else: kicks += 1; cur = kick(system, best[1], 0.1 * kicks, cfg.seed + c)
                 stale, lam = 0, 1.
+        # 4. L-BFGS from the best point, until its steps or the time budget end
+        if lbfgs_steps and not interrupted and best[0] >= CONVERGED:
+            def on_step(xn, loss):  # one history row per step (the l2 distance as grad and total; nan: off), and the Stop button
+                for k in hist: hist[k].append(loss if k in ('grad', 'total') else 1. if k == 'lr' else float('nan'))
+                return bool(callback(AttackState(len(hist['total']), T, victim.denormalize(xn).clamp(0, 1).cpu(), y, hist))) if callback else False
+            x, losses, interrupted = lbfgs_finish(system, best[1], y, lbfgs_steps, t0 + cfg.time_budget if cfg.time_budget else None,
+                                                  (cfg.unroll_steps, cfg.unroll_lr), on_step, progress)
+            e = error(x); record(f'L-BFGS: {len(losses)} steps', e)
+            if e < best[0]: best = (e, x)
+            ended = 'interrupted' if interrupted else 'converged' if best[0] < CONVERGED else f'L-BFGS after {ended}'
     except KeyboardInterrupt: interrupted, ended = True, 'interrupted'  # Ctrl-C between stages: keep the best so far
     if interrupted: ended = 'interrupted'  # also when the Stop came during the last cycle or before the first
     images = victim.denormalize(best[1]).clamp(0, 1).cpu()
