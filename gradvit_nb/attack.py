@@ -103,11 +103,12 @@ def pixel_gradient(cfg:AttackConfig, precise:bool=False) -> str:
 
 # %% ../nbs/09_attack.ipynb #b03f47ae
 _STUDY = AttackConfig(method='auto', iters=1000, grad_distance='cosine', alpha_grad=1.0, alpha_pos=0.3, alpha_tv=1e-3,
-                      alpha_patch=1e-4, alpha_l2=0., alpha_image=1e-4, seeds=3, alpha_reg=0., cycles=20)
+                      alpha_patch=1e-4, alpha_l2=0., alpha_image=1e-4, seeds=3, alpha_reg=0., cycles=20,
+                      lbfgs_steps=0)  # the stored analyses' semi-analytic runs predate the L-BFGS stage
 PRESETS = {
     'paper': AttackConfig(iters=120_000),
     # the default: the study recipe at a third of its cost, three starts until 30 % of T, then the best one alone
-    'cpu-demo': replace(_STUDY, keep_best_at=0.3, pixel_grad='auto', alpha_image=0., cycles=200, time_budget=600.),
+    'cpu-demo': replace(_STUDY, keep_best_at=0.3, pixel_grad='auto', alpha_image=0., cycles=200, time_budget=600., lbfgs_steps=400),
     'cpu-study': _STUDY,  # the recipe of the stored analyses (gradvit-nb experiment): every start to the end
 }
 
