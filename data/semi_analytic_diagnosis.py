@@ -59,12 +59,12 @@ def start_errors(victim, s:int, variants:list[str]):
 def lbfgs_polish(victim, d:dict, steps:int):
     "The attack's L-BFGS stage (`lbfgs_finish`) on the end point; prints the PSNR every 10 steps; returns the images (normalised)."
     x, y, t, tg = d['x'], d['labels'], d['true'], d['target']; system = PatchSystem(victim, tg, 4); t0 = time.time()
+    seen = []
     def report(xn, loss):
-        k = len(report.seen) + 1; report.seen.append(loss)
+        seen.append(loss); k = len(seen)
         if k % 10 == 0 or k == steps:
             m = evaluate(victim.denormalize(xn).clamp(0, 1), x, y, t, use_lpips=False)
             print(f"L-BFGS step {k}, {time.time() - t0:.0f} s: {m['psnr']:.2f} dB {[round(q, 1) for q in m['psnr_per_image']]}", flush=True)
-    report.seen = []
     return lbfgs_finish(system, victim.normalize(d['images']), y, steps, on_step=report, progress=False)[0]
 
 

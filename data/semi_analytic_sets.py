@@ -62,6 +62,8 @@ if __name__ == '__main__':
     if a.summary: print(summary(a.out)); raise SystemExit
     set_threads(a.threads); victim = load_victim(a.model); out = Path(a.out)
     done = {(r['set'], r['batch']) for r in map(json.loads, out.read_text().splitlines())} if out.exists() else set()
+    taken = [a.save/f'set{s}.png' for s in a.sets if a.save and (a.save/f'set{s}.png').exists()]
+    if taken: raise SystemExit(f'{taken[0]} exists: choose another --save folder (nothing is overwritten)')
     for s in a.sets:
         if (s, a.batch) in done: continue
         row = dict(attack_set(victim, s, a.batch, a.save, **json.loads(a.kw)), overrides=json.loads(a.kw))
