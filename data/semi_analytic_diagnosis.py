@@ -3,6 +3,7 @@
     python data/semi_analytic_diagnosis.py SET [--budget 300] [--threads 1] [--state runs/diag/setS.pt]
     python data/semi_analytic_diagnosis.py SET --starts 0:3 100:3 200:3   (only the projected start: SEED:STARTS each)
     python data/semi_analytic_diagnosis.py SET --lbfgs 200 [--threads 2]   (L-BFGS on the end point, then peeling)
+    python data/semi_analytic_diagnosis.py SET --state S.pt --reflect 2,11 2,15 --lbfgs 80   (reflect patches first)
 
 Attacks set SET (as `semi_analytic_sets.py` draws it) with the default preset and a time budget, keeps the end point in
 `--state` (reused when it exists), then asks, knowing the truth:
@@ -10,7 +11,9 @@ Attacks set SET (as `semi_analytic_sets.py` draws it) with the default preset an
 - head features: each image's class-token feature against the exact one the head's gradient gives (does it flag the bad image?);
 - peeling: each image redone by the batch-1 closed form on what the other three leave of the gradient (exact from the truth).
 With `--lbfgs N`, N steps of the attack's L-BFGS stage (`lbfgs_finish`: strong Wolfe line search on the gradient distance
-of the projected patches) from the end point, then each image peeled. With `--starts`, only the attack's first stage (projected optimisation) from other seeds: its gradient error, which
+of the projected patches) from the end point, then each image peeled. With `--reflect B,S ...` too, patch S of image B
+(0-based, in the end point's order) is first reflected through the mean of the other images' patches at position S
+(it stays on its affine set): a move out of a wrong basin, tried by hand on patches the truth shows to be wrong. With `--starts`, only the attack's first stage (projected optimisation) from other seeds: its gradient error, which
 predicts where the cycles end.
 """
 import argparse, sys, time
@@ -68,6 +71,14 @@ def lbfgs_polish(victim, d:dict, steps:int):
     return lbfgs_finish(system, victim.normalize(d['images']), y, steps, on_step=report, progress=False)[0]
 
 
+def reflect(victim, images, patches:list[tuple[int, int]]):
+    "Each patch (b, s) of `images` (pixels) reflected through the mean of the other images' patches at s, in normalised space."
+    X = to_patches(victim.normalize(images), victim.patch_size); Y = X.clone()
+    for b, s in patches:
+        mean = X[[j for j in range(len(X)) if j != b], s].mean(0); Y[b, s] = 2 * mean - X[b, s]
+    return victim.denormalize(from_patches(Y, victim.patch_size, images.shape[-1]))
+
+
 def head_input(victim, xn):
     "The class-token feature the head reads, per image."
     m = victim.model
@@ -92,9 +103,11 @@ if __name__ == '__main__':
     p.add_argument('--state', default=None, help='where the end point is kept (default runs/diag/setS.pt)')
     p.add_argument('--lbfgs', type=int, default=0, metavar='N', help='N steps of L-BFGS on the end point before the questions')
     p.add_argument('--starts', nargs='+', default=None, metavar='SEED:STARTS', help='only the projected start from these seeds')
+    p.add_argument('--reflect', nargs='+', default=[], metavar='B,S', help='reflect these patches before the L-BFGS steps')
     a = p.parse_args(); set_threads(a.threads); v = load_victim('vit-p8'); P = v.patch_size
     if a.starts: start_errors(v, a.set, a.starts); raise SystemExit
     d = end_point(v, a.set, a.budget, Path(a.state or f'runs/diag/set{a.set}.pt'))
+    if a.reflect: d = dict(d, images=reflect(v, d['images'], [tuple(map(int, q.split(','))) for q in a.reflect]))
     if a.lbfgs: d = dict(d, images=v.denormalize(lbfgs_polish(v, d, a.lbfgs)).clamp(0, 1))
     r, x, y, t, tg = d['images'], d['x'], d['labels'], d['true'], d['target']
     order = [int((t == l).nonzero()[0]) for l in y]; xt = x[order]          # the truth in the reconstruction's order

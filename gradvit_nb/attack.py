@@ -14,7 +14,7 @@ from tqdm.auto import tqdm
 
 from .core import GradVitError, seed_everything, get_device
 from .models import Victim, PriorNet, load_prior
-from .labels import recover_labels
+from .labels import recover_labels, head_features
 from .gradient_matching import select_params, GradientMatcher
 from .fast_matching import matched_terms
 from .image_prior import BNStatsPrior
@@ -25,7 +25,8 @@ from .registration import reg_targets, reg_loss, consensus
 # %% auto #0
 __all__ = ['PRESETS', 'LOSS_TERMS', 'TERMS', 'AttackConfig', 'choices', 'pixel_gradient', 'preset', 'Step', 'LossTerm',
            'term_weights', 'AttackResult', 'AttackState', 'check_batch', 'check_target', 'start_images',
-           'weighted_loss', 'record', 'pixel_range', 'attack_inputs', 'active_weights', 'keep_best_start', 'optimise']
+           'weighted_loss', 'record', 'pixel_range', 'feature_term', 'attack_inputs', 'active_weights',
+           'keep_best_start', 'optimise']
 
 # %% ../nbs/09_attack.ipynb #11f0c1c3
 def _f(default, help:str, **kw):
@@ -42,6 +43,7 @@ class AttackConfig:
     warmup: int = _f(0, 'linear learning-rate warm-up iterations', min=0)
     alpha_grad: float = _f(4e-3, 'weight of the gradient-matching loss (Eq. 3) in the first phase', min=0)
     alpha_pos: float = _f(0., 'weight of the per-position term on the position-embedding gradient', min=0)
+    alpha_feat: float = _f(0., "weight of the per-image match of the head's input, exact from the head's gradient (distinct labels)", min=0)
     alpha_image: float = _f(0.2, 'weight of the image prior (Eq. 4) in the second phase', min=0)
     alpha_patch: float = _f(1e-4, 'weight of the patch prior (Eq. 8)', min=0)
     alpha_tv: float = _f(1e-4, 'weight of total variation (Eq. 11)', min=0)
@@ -127,6 +129,7 @@ class Step:
     patch_size: int
     prior: BNStatsPrior | None = None
     reg: torch.Tensor | None = None   # registration targets (S,N,3,H,W), or None before they exist
+    features: Callable | None = None  # images (N,3,H,W) normalised -> their distance to the head's exact per-image inputs
 
 @dataclass(frozen=True)
 class LossTerm:
@@ -140,6 +143,7 @@ class LossTerm:
 LOSS_TERMS = (
     LossTerm('grad', 'alpha_grad', lambda st, s: st.matched[s, 0], None, 'gradient matching (Eq. 3), weighted by Gamma(t)'),
     LossTerm('pos', 'alpha_pos', lambda st, s: st.matched[s, 1], None, 'per-position match of the position-embedding gradient'),
+    LossTerm('feat', 'alpha_feat', lambda st, s: st.features(st.xn[s]), None, "per-image match of the head's input, exact from the head's gradient"),
     LossTerm('image', 'alpha_image', lambda st, s: st.prior(st.x[s]), 'use_image_prior', 'BatchNorm image prior (Eq. 4), weighted by Upsilon(t)'),
     LossTerm('patch', 'alpha_patch', lambda st, s: patch_prior(st.xn[s], st.patch_size), 'use_patch_prior', 'patch prior on patch borders (Eq. 8)'),
     LossTerm('tv', 'alpha_tv', lambda st, s: tv_loss(st.xn[s]), None, 'total variation (Eq. 11)'),
@@ -247,18 +251,29 @@ def pixel_range(victim:Victim, dev, constraint:Callable|None=None) -> Callable:
     return lambda z: torch.maximum(torch.minimum(constraint(z) if constraint else z, hi), lo)
 
 # %% ../nbs/09_attack.ipynb #0c1a0007
+def feature_term(victim:Victim, target:dict, y:torch.Tensor) -> Callable | None:
+    "The distance of images' head inputs to the exact ones the head's gradient gives (None when it cannot: repeated labels, no head bias)."
+    if len(set(y.tolist())) < len(y) or not {'head.weight', 'head.bias'} <= set(target): return None
+    F, _ = head_features(victim, target, y.cpu()); F = F.to(y.device)
+    m = victim.model
+    def distance(xn): return (((m.forward_head(m.forward_features(xn), pre_logits=True) - F) ** 2).sum(1) / (F ** 2).sum(1)).sum()
+    return distance
+
 def attack_inputs(victim:Victim, target:dict, n:int, cfg:AttackConfig, prior, labels, dev) -> tuple:
-    "What the loop needs from the shared gradient: the matcher of the selected tensors, the labels y, the image prior."
+    "What the loop needs from the shared gradient: the matcher of the selected tensors, the labels y, the image prior, the feature term."
     names = check_target(victim, target, cfg)
     matcher = GradientMatcher(victim, names, [target[k].to(dev) for k in names], cfg.grad_distance, (cfg.unroll_steps, cfg.unroll_lr))
     y = (labels if labels is not None else recover_labels(target, n, cfg.label_rule)).to(dev)
     bn_prior = _as_prior(prior, cfg)
     if bn_prior is not None: bn_prior.to(dev)
-    return matcher, y, bn_prior
+    # the head's per-image inputs hold for one local step only (not for a FedAvg update of several)
+    features = feature_term(victim, target, y) if cfg.alpha_feat > 0 and cfg.unroll_steps == 1 else None
+    return matcher, y, bn_prior, features
 
-def active_weights(cfg:AttackConfig, t:int, T:int, prior_on:bool, pos_on:bool, reg_on:bool) -> dict[str, float]:
-    "`term_weights` at iteration t, with the terms this run cannot compute (no prior, no position rows, no registration yet) at 0."
+def active_weights(cfg:AttackConfig, t:int, T:int, prior_on:bool, pos_on:bool, reg_on:bool, feat_on:bool=False) -> dict[str, float]:
+    "`term_weights` at iteration t, with the terms this run cannot compute (no prior, no position rows, no registration yet, no features) at 0."
     w = term_weights(cfg, t, T)
+    if not feat_on: w['feat'] = 0.
     if not prior_on: w['image'] = 0.
     if not pos_on: w['pos'] = 0.
     if not reg_on: w['reg'] = 0.
@@ -282,7 +297,7 @@ def optimise(victim:Victim, target:dict, n:int, config:AttackConfig|None=None, p
     cfg = (config or AttackConfig()).validate(); check_batch(victim, n)
     dev = get_device(device); victim.to(dev).model.eval()
     pixel_grad = pixel_gradient(cfg)
-    matcher, y, bn_prior = attack_inputs(victim, target, n, cfg, prior, labels, dev)
+    matcher, y, bn_prior, features = attack_inputs(victim, target, n, cfg, prior, labels, dev)
     owns_prior = bn_prior is not None and bn_prior is not prior  # hooks we add, we remove at the end
     seed_everything(cfg.seed)
     start = start_images(victim, n, int(cfg.seeds), cfg.seed) if init is None else init.reshape(-1, n, *init.shape[-3:])
@@ -304,9 +319,9 @@ def optimise(victim:Victim, target:dict, n:int, config:AttackConfig|None=None, p
             if use_reg and t >= reg_start and (reg is None or (t - reg_start) % cfg.reg_every == 0):
                 best = min(range(S), key=lambda s: seed_grad[s]) if t > 1 else 0
                 reg = reg_targets(x.detach(), y, cfg.register, reference=best)  # Eq. 9, refreshed every reg_every iterations
-            w = active_weights(cfg, t, T, bn_prior is not None, matcher.has_pos, reg is not None)
+            w = active_weights(cfg, t, T, bn_prior is not None, matcher.has_pos, reg is not None, features is not None)
             # every seed's gradient terms in one pass (vectorised over seeds, or by finite difference)
-            with record_function('gradient terms'): step = Step(xn, x, matched_terms(matcher, x, y, pixel_grad), victim.patch_size, bn_prior, reg)
+            with record_function('gradient terms'): step = Step(xn, x, matched_terms(matcher, x, y, pixel_grad), victim.patch_size, bn_prior, reg, features)
             with record_function('other terms'): total, sums, seed_grad = weighted_loss(step, w)
             with record_function('backward'): xn.grad, = torch.autograd.grad(total, [xn])  # pixels only: no parameter .grad is computed
             with record_function('adam'): opt.step()
