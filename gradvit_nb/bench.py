@@ -20,8 +20,9 @@ from .metrics import evaluate
 from tqdm.auto import tqdm
 
 # %% auto #0
-__all__ = ['STEP_PARTS', 'BREACHING_ATTACKS', 'TARGETS', 'PIXEL_GRADS', 'ours_ms_per_iter', 'forward_ms', 'profile_step',
-           'breaching_reconstruct', 'breaching_ms_per_iter', 'has_breaching', 'run_bench', 'bench_markdown']
+__all__ = ['STEP_PARTS', 'BREACHING_ATTACKS', 'TARGETS', 'PIXEL_GRADS', 'CURVE_FRACTIONS', 'ours_ms_per_iter', 'forward_ms',
+           'profile_step', 'breaching_reconstruct', 'breaching_ms_per_iter', 'has_breaching', 'plot_quality_vs_time',
+           'run_bench', 'bench_markdown']
 
 # %% ../nbs/94_bench.ipynb #fad59667
 def ours_ms_per_iter(victim, grads, n, cfg, iters:int=40, repeats:int=3, warmup:int=5, prior=None) -> tuple[float, list[float]]:
@@ -66,8 +67,8 @@ def profile_step(victim, grads, n:int, cfg, iters:int=10, warmup:int=3, rows:int
 # %% ../nbs/94_bench.ipynb #92d8bb1d
 BREACHING_ATTACKS = ('seethroughgradients', 'invertinggradients')
 
-def breaching_reconstruct(attack:str, victim, grads:dict, n:int, iters:int) -> tuple[torch.Tensor, float]:
-    "Run a breaching attack for `iters` iterations on `victim`'s shared gradient: images in [0,1] and seconds."
+def breaching_reconstruct(attack:str, victim, grads:dict, n:int, iters:int, seed:int=0) -> tuple[torch.Tensor, float]:
+    "Run a breaching attack for `iters` iterations on `victim`'s shared gradient, its start drawn from `seed`: images in [0,1] and seconds."
     try:
         import breaching, omegaconf
     except ImportError:
@@ -82,7 +83,7 @@ def breaching_reconstruct(attack:str, victim, grads:dict, n:int, iters:int) -> t
         payload = [dict(parameters=list(model.parameters()), buffers=list(model.buffers()), metadata=meta)]
         shared = [dict(gradients=[grads[k] for k, _ in model.named_parameters()], buffers=None,
                        metadata=dict(num_data_points=n, labels=None, local_hyperparams=None))]
-        t0 = time.perf_counter()
+        torch.manual_seed(seed); t0 = time.perf_counter()  # breaching draws its start from torch's generator
         rec, _ = attacker.reconstruct(payload, shared, {}, dryrun=False)
         seconds = time.perf_counter() - t0
     return victim.denormalize(rec['data'].detach()).clamp(0, 1), seconds
@@ -127,13 +128,32 @@ def _timers(victim, grads, x, prior, iters, warmup, seeds, pixel_grads) -> dict:
         for a in BREACHING_ATTACKS: T[f'breaching/{a}'] = lambda a=a: breaching_ms_per_iter(a, victim, grads, n, iters, 1, warmup)[0]
     return T
 
-def _psnr_at_budget(victim, grads, x, y, prior, pixel_grad, ms_per_iter, budget) -> dict:
-    "Our PSNR (the default's terms, one start) after the iterations the measured speed fits into `budget` seconds, also stopped at the budget."
-    k = max(1, int(budget * 1000 / ms_per_iter)); t0 = time.perf_counter()
+def _psnr_at_budget(victim, grads, x, y, prior, pixel_grad, ms_per_iter, budget, points:int=16) -> dict:
+    "Our PSNR (the default's terms, one start) after the iterations the measured speed fits into `budget` seconds, also stopped at the budget; and its curve."
+    k = max(1, int(budget * 1000 / ms_per_iter)); every, curve, scoring = max(1, k // points), [], [0.]
+    clock = lambda: time.perf_counter() - t0 - scoring[0]  # the attack's own seconds: the clock stops while we score
+    def on_step(s):
+        if s.t % every == 0:
+            t1 = time.perf_counter(); curve.append([round(clock(), 2), evaluate(s.images, x, s.labels.tolist(), y.tolist(), use_lpips=False)['psnr']])
+            scoring[0] += time.perf_counter() - t1
+        return clock() > budget
+    t0 = time.perf_counter()
     res = optimise(victim, grads, len(x), replace(_configs(pixel_grad)[1], iters=k, callback_every=1), prior=prior,
-                     progress=False, callback=lambda s: time.perf_counter() - t0 > budget, device='cpu')
+                     progress=False, callback=on_step, device='cpu')
     return dict(psnr=evaluate(res.images, x, res.labels.tolist(), y.tolist(), use_lpips=False)['psnr'],
-                iters=res.iters_done, planned_iters=k, seconds=round(time.perf_counter() - t0, 2))
+                iters=res.iters_done, planned_iters=k, seconds=round(clock(), 2), curve=curve)
+
+CURVE_FRACTIONS = (0.125, 0.25, 0.5, 1.)  # breaching's runs cannot be watched: one run per point, each from the same start
+
+def plot_quality_vs_time(r:dict):
+    "Gain over the mean-colour picture against wall time, for ours and breaching's attacks, from a bench's figures."
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(figsize=(6.4, 3.6))
+    for k, pts in r['quality_vs_time'].items():
+        t, p = zip(*pts); ax.plot(t, [q - r['mean_colour_psnr'] for q in p], marker='o' if len(pts) <= len(CURVE_FRACTIONS) else '.', label=k)
+    ax.axhline(0, color='grey', lw=0.8, ls=':'); ax.set_xlabel('wall time (s)'); ax.set_ylabel('gain over mean colour (dB)')
+    ax.set_title(f"{r['model']}, demo batch of {r['batch']}, {r['threads']} thread(s)"); ax.legend(fontsize=8); fig.tight_layout()
+    return fig
 
 def run_bench(out, iters:int=40, repeats:int=5, warmup:int=5, threads:int|None=None, budget:float=30.,
               seeds=(1, 4, 8), model:str='vit-p4', pixel_grads=PIXEL_GRADS, progress:bool=True) -> dict:
@@ -168,14 +188,21 @@ def run_bench(out, iters:int=40, repeats:int=5, warmup:int=5, threads:int|None=N
     r['psnr_at_budget'] = {'ours' if pg == PIXEL_GRADS[0] else f'ours ({pg})': v['psnr_at_budget'] for pg, v in r['variants'].items()}
     r['breaching_ms_per_iter'] = {a: round(med[f'breaching/{a}'], 3) for a in BREACHING_ATTACKS if f'breaching/{a}' in med}
     r['breaching_error'] = None if r['breaching_ms_per_iter'] else 'breaching is not installed: pip install -e ".[bench]"'
+    r['quality_vs_time'] = {k: v['curve'] for k, v in r['psnr_at_budget'].items()}
     for a, ms in r['breaching_ms_per_iter'].items():  # breaching at equal wall-clock: the iterations its speed fits in
-        k = max(1, int(budget * 1000 / ms)); imgs, sec = breaching_reconstruct(a, victim, grads, n, k)
-        r['psnr_at_budget'][a] = dict(psnr=evaluate(imgs, x, use_lpips=False)['psnr'], iters=k, seconds=round(sec, 2))
+        r['quality_vs_time'][a] = []
+        for f in CURVE_FRACTIONS:
+            k = max(1, int(f * budget * 1000 / ms)); imgs, sec = breaching_reconstruct(a, victim, grads, n, k)
+            p = evaluate(imgs, x, use_lpips=False)['psnr']; r['quality_vs_time'][a].append([round(sec, 2), p])
+        r['psnr_at_budget'][a] = dict(psnr=p, iters=k, seconds=round(sec, 2))
     r['mean_colour_psnr'] = evaluate(x.mean((2, 3), keepdim=True).expand_as(x), x, use_lpips=False)['psnr']
     r['peak_mem_mb'] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     r['targets'] = {pg: _targets(v, r) for pg, v in r['variants'].items()}
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     atomic_write_bytes(out/'bench.md', bench_markdown(r).encode())
+    fig = plot_quality_vs_time(r); png = io.BytesIO(); fig.savefig(png, format='png', dpi=100)
+    import matplotlib.pyplot as plt; plt.close(fig)  # written to a file, not shown
+    atomic_write_bytes(out/'quality_vs_time.png', png.getvalue())
     atomic_write_json(out/'bench.json', r)  # last: its presence says the bench finished
     return r
 
@@ -223,7 +250,10 @@ def bench_markdown(r:dict) -> str:
           f"cannot be stopped from outside: their seconds say what they used):", '',
           '| method | iterations | seconds | PSNR (dB) |', '|---|---|---|---|']
     for k, v in r['psnr_at_budget'].items(): L.append(f"| {k} | {v['iters']} | {v['seconds']:.1f} | {v['psnr']:.2f} |")
-    L += ['', 'Seeds run together (gradient-matching step):', '',
+    L += ['', f"Quality against wall time: `quality_vs_time.png` (the curves in `bench.json`: ours scored every "
+          f"{1 / 16:.0%} of its run with the clock stopped while scoring; breaching's attacks rerun from one start to "
+          f"{', '.join(f'{f:g}' for f in CURVE_FRACTIONS)} of the budget).", '',
+          'Seeds run together (gradient-matching step):', '',
           '| pixel gradient | seeds | ms per iteration | together vs one seed | separate runs vs one |', '|---|---|---|---|---|']
     for pg, v in V.items():
         for S, c in v['seeds_cost'].items(): L.append(f"| {pg} | {S} | {c['ms_per_iter']:.1f} | {c['together_vs_one']:.2f}x | {c['separate_vs_one']:.0f}x |")
