@@ -92,7 +92,7 @@ def propose(system:PatchSystem, xn:torch.Tensor, y:torch.Tensor) -> torch.Tensor
 def _polish_config(cfg:AttackConfig, iters:int, seed:int) -> AttackConfig:
     "The polish: the gradient terms alone, one start, a low learning rate."
     return replace(cfg, iters=max(1, iters), lr=0.02, seeds=1, seed=seed, alpha_tv=0., alpha_l2=0., use_image_prior=False,
-                   use_patch_prior=False, alpha_reg=0., warmup=0)
+                   use_patch_prior=False, alpha_reg=0., alpha_feat=0., warmup=0)
 
 # %% ../nbs/09a_semi_analytic.ipynb #04835234
 def exchange_patches(system:PatchSystem, xn:torch.Tensor, y:torch.Tensor, err:float, sweeps:int=2) -> tuple[torch.Tensor, float, int]:
