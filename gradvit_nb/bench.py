@@ -20,9 +20,9 @@ from .metrics import evaluate
 from tqdm.auto import tqdm
 
 # %% auto #0
-__all__ = ['STEP_PARTS', 'BREACHING_ATTACKS', 'TARGETS', 'PIXEL_GRADS', 'CURVE_FRACTIONS', 'ours_ms_per_iter', 'forward_ms',
-           'profile_step', 'breaching_reconstruct', 'breaching_ms_per_iter', 'has_breaching', 'plot_quality_vs_time',
-           'run_bench', 'bench_markdown']
+__all__ = ['STEP_PARTS', 'BREACHING_ATTACKS', 'TARGETS', 'PIXEL_GRADS', 'CURVE_POINTS', 'CURVE_FRACTIONS', 'ours_ms_per_iter',
+           'forward_ms', 'profile_step', 'breaching_reconstruct', 'breaching_ms_per_iter', 'has_breaching',
+           'plot_quality_vs_time', 'run_bench', 'bench_markdown']
 
 # %% ../nbs/94_bench.ipynb #fad59667
 def ours_ms_per_iter(victim, grads, n, cfg, iters:int=40, repeats:int=3, warmup:int=5, prior=None) -> tuple[float, list[float]]:
@@ -128,7 +128,9 @@ def _timers(victim, grads, x, prior, iters, warmup, seeds, pixel_grads) -> dict:
         for a in BREACHING_ATTACKS: T[f'breaching/{a}'] = lambda a=a: breaching_ms_per_iter(a, victim, grads, n, iters, 1, warmup)[0]
     return T
 
-def _psnr_at_budget(victim, grads, x, y, prior, pixel_grad, ms_per_iter, budget, points:int=16) -> dict:
+CURVE_POINTS = 16  # how many times our run is scored on its way to the budget
+
+def _psnr_at_budget(victim, grads, x, y, prior, pixel_grad, ms_per_iter, budget, points:int=CURVE_POINTS) -> dict:
     "Our PSNR (the default's terms, one start) after the iterations the measured speed fits into `budget` seconds, also stopped at the budget; and its curve."
     k = max(1, int(budget * 1000 / ms_per_iter)); every, curve, scoring = max(1, k // points), [], [0.]
     clock = lambda: time.perf_counter() - t0 - scoring[0]  # the attack's own seconds: the clock stops while we score
@@ -251,7 +253,7 @@ def bench_markdown(r:dict) -> str:
           '| method | iterations | seconds | PSNR (dB) |', '|---|---|---|---|']
     for k, v in r['psnr_at_budget'].items(): L.append(f"| {k} | {v['iters']} | {v['seconds']:.1f} | {v['psnr']:.2f} |")
     L += ['', f"Quality against wall time: `quality_vs_time.png` (the curves in `bench.json`: ours scored every "
-          f"{1 / 16:.0%} of its run with the clock stopped while scoring; breaching's attacks rerun from one start to "
+          f"{1 / CURVE_POINTS:.0%} of its run with the clock stopped while scoring; breaching's attacks rerun from one start to "
           f"{', '.join(f'{f:g}' for f in CURVE_FRACTIONS)} of the budget).", '',
           'Seeds run together (gradient-matching step):', '',
           '| pixel gradient | seeds | ms per iteration | together vs one seed | separate runs vs one |', '|---|---|---|---|---|']
