@@ -103,11 +103,12 @@ if __name__ == '__main__':
     p.add_argument('--state', default=None, help='where the end point is kept (default runs/diag/setS.pt)')
     p.add_argument('--lbfgs', type=int, default=0, metavar='N', help='N steps of L-BFGS on the end point before the questions')
     p.add_argument('--starts', nargs='+', default=None, metavar='SEED:STARTS', help='only the projected start from these seeds')
-    p.add_argument('--reflect', nargs='+', default=[], metavar='B,S', help='reflect these patches before the L-BFGS steps')
+    def patch(q): return tuple(map(int, q.split(',', 1)))  # 'B,S'; argparse turns a bad one into a one-line error
+    p.add_argument('--reflect', nargs='+', default=[], metavar='B,S', type=patch, help='reflect these patches before the L-BFGS steps')
     a = p.parse_args(); set_threads(a.threads); v = load_victim('vit-p8'); P = v.patch_size
     if a.starts: start_errors(v, a.set, a.starts); raise SystemExit
     d = end_point(v, a.set, a.budget, Path(a.state or f'runs/diag/set{a.set}.pt'))
-    if a.reflect: d = dict(d, images=reflect(v, d['images'], [tuple(map(int, q.split(','))) for q in a.reflect]))
+    if a.reflect: d = dict(d, images=reflect(v, d['images'], a.reflect))
     if a.lbfgs: d = dict(d, images=v.denormalize(lbfgs_polish(v, d, a.lbfgs)).clamp(0, 1))
     r, x, y, t, tg = d['images'], d['x'], d['labels'], d['true'], d['target']
     order = [int((t == l).nonzero()[0]) for l in y]; xt = x[order]          # the truth in the reconstruction's order
