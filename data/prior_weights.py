@@ -1,6 +1,6 @@
 """What a prior changes: the default attack on the demo batch at several weights of R_image or R_patch (lessons 06 and 07).
 
-    python data/prior_weights.py OUT_DIR [--term image|patch] [--weights 0 1e-4 1e-2 1] [--seeds 0 1 2] [--threads 1]
+    python data/prior_weights.py OUT_DIR [--term image|patch] [--weights 0 1e-4 1e-2 1] [--seeds 0 1 2] [--threads 1] [--zoo DIR]
 
 For each weight and seed: the default preset (`cpu-demo`) with `alpha_image` (or `alpha_patch`) set, the images it
 reconstructs, their PSNR and gain over the mean-colour picture, R_image of the reconstruction layer by layer and R_patch
@@ -16,7 +16,7 @@ from safetensors.torch import save as st_save
 
 from gradvit_nb.core import set_threads, atomic_write_json, atomic_write_bytes
 from gradvit_nb.data import demo_batch, DEMO_NAMES
-from gradvit_nb.models import load_victim, load_prior
+from gradvit_nb.models import load_victim, load_prior, use_zoo
 from gradvit_nb.client import client_scenario
 from gradvit_nb.attack import preset
 from gradvit_nb.reconstruct import run_attack
@@ -36,10 +36,12 @@ if __name__ == '__main__':
     p.add_argument('out'); p.add_argument('--term', choices=['image', 'patch'], default='image'); p.add_argument('--weights', type=float, nargs='+', default=[0., 1e-4, 1e-2, 1.])
     p.add_argument('--seeds', type=int, nargs='+', default=[0, 1, 2]); p.add_argument('--threads', type=int, default=1)
     p.add_argument('--alone-iters', type=int, default=300, help='iterations of the prior alone')
-    p.add_argument('--prior-checkpoint', default=None, help="another resnet-mini's weights (data/train_prior_photos.py)")
+    p.add_argument('--prior-checkpoint', default=None, help="another resnet-mini's weights (data/train_zoo_photos.py)")
+    p.add_argument('--zoo', default=None, help='a folder of retrained zoo models for the victim and the prior (data/train_zoo_photos.py)')
     a = p.parse_args(); out = Path(a.out)
     if (out / 'results.json').exists(): raise SystemExit(f'{out}/results.json exists: choose another folder')
     weight = f'alpha_{a.term}'
+    if a.zoo: use_zoo(a.zoo)
     set_threads(a.threads); victim = load_victim('vit-p4'); x = demo_batch(); prior = BNStatsPrior(load_prior(checkpoint=a.prior_checkpoint))
     rows, images = [], {'truth': x}
     for seed in a.seeds:
@@ -65,5 +67,5 @@ if __name__ == '__main__':
     atomic_write_bytes(out / 'images.safetensors', st_save({k: (v * 255).round().to(torch.uint8) for k, v in images.items()}))  # 8-bit pixels, as a PNG keeps them
     atomic_write_json(out / 'results.json', dict(command='python data/prior_weights.py ' + ' '.join(
         [a.out, '--term', a.term, '--weights', *map(str, a.weights), '--seeds', *map(str, a.seeds), '--threads', str(a.threads)]
-        + (['--prior-checkpoint', a.prior_checkpoint] if a.prior_checkpoint else [])), prior=prior.prior.source, names=list(DEMO_NAMES), rows=rows,
+        + (['--prior-checkpoint', a.prior_checkpoint] if a.prior_checkpoint else []) + (['--zoo', a.zoo] if a.zoo else [])), prior=prior.prior.source, names=list(DEMO_NAMES), rows=rows,
         threads=a.threads, created=time.strftime('%Y-%m-%d')))

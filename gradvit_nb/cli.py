@@ -12,7 +12,7 @@ from typing import Literal, get_type_hints
 from . import __version__
 from .core import GradVitError, RunRequest, atomic_save_image, atomic_write_json, image_grid
 from .data import load_images, demo_batch, DEMO_NAMES
-from .models import load_victim, load_prior, VICTIM_ZOO
+from .models import load_victim, load_prior, zoo_in_use, VICTIM_ZOO
 from .client import Scenario, gradient_scenario
 from .gradient_files import load_gradients, check_gradient_batch
 from .defences import Defence, DEFENCE_KINDS, share
@@ -87,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument('--prior', default='resnet-mini', help='image-prior CNN: resnet-mini (bundled), moco-v2, resnet50')
     a.add_argument('--prior-checkpoint', metavar='PATH', help='weights file for --prior (MoCo v2 .pth.tar, timm resnet50)')
     a.add_argument('--prior-pretrained', action='store_true', help="timm's pretrained weights for --prior resnet50 (needs a network)")
+    a.add_argument('--zoo', metavar='DIR', help='a folder of retrained zoo models to use instead of the bundled ones (data/train_zoo_photos.py)')
     add_request_options(a, 'lpips', 'threads', 'device', 'quiet')
     add_config_options(a.add_argument_group('attack settings (default: the preset\'s; --seed also draws the labels)'))
     d = a.add_argument_group('defence (one at a time; see nbs/22_defences): what the client does before sharing')
@@ -108,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument('--preset', default='cpu-study', choices=list(PRESETS), help='attack settings (default cpu-study: every start to the end, the recipe of the stored analyses)')
     e.add_argument('--finetune-steps', type=int, default=100, metavar='N', help='defences: DP fine-tune steps for the privacy-utility figure (default 100)')
     e.add_argument('--batch-sizes', type=int, nargs='+', default=[1, 2, 4, 8], metavar='N', help='for batch-size (default 1 2 4 8)')
+    e.add_argument('--zoo', metavar='DIR', help='a folder of retrained zoo models to use instead of the bundled ones (data/train_zoo_photos.py)')
     e.add_argument('--workers', type=int, metavar='N', help='run the runs as Ray tasks on a local Ray of N CPUs, one thread each (needs the [fl] extra)')
     e.add_argument('--ray-address', metavar='ADDR', help='send the runs to the Ray cluster at ADDR instead (e.g. 10.0.0.5:6379)')
     add_request_options(e, 'lpips', 'threads', 'device', 'quiet', quiet='no progress bar')
@@ -235,7 +237,7 @@ def experiment(args) -> int:
     r = run_experiment(args.name, args.out, x, names, iters=args.iters, seeds=args.seeds, reg_seeds=args.reg_seeds,
                        preset_name=args.preset, batch_sizes=tuple(args.batch_sizes), use_lpips=request.lpips,
                        progress=not request.quiet, command=cmd, finetune_steps=args.finetune_steps,
-                       workers=args.workers, ray_address=args.ray_address, device=request.device)
+                       workers=args.workers, ray_address=args.ray_address, device=request.device, zoo=args.zoo)
     state = 'interrupted: rerun the same command to resume' if r['interrupted'] else 'finished'
     print(f"{args.name}: {r['rows']} of {r['total']} runs, {state}; wrote {r['out']/'results.csv'}, table.md, figure.png")
     return 130 if r['interrupted'] else 0
@@ -311,13 +313,14 @@ def main(argv=None) -> int:
     main_thread = threading.current_thread() is threading.main_thread()  # signal handlers can only be set there
     old, _terminated[0] = signal.signal(signal.SIGTERM, _on_sigterm) if main_thread else None, False
     try:
-        if args.command == 'experiment': code = experiment(args)
-        elif args.command == 'bench': code = bench(args)
-        elif args.command == 'lessons': code = lessons(args)
-        elif args.command == 'check': code = check(args)
-        elif args.command == 'flower-app': code = flower_app(args)
-        elif args.command == 'federated': federated(args); code = 0
-        else: code = 130 if attack(args)['interrupted'] else 0  # partial results are written; the shell learns it was stopped
+        with zoo_in_use(getattr(args, 'zoo', None)):  # --zoo: checked first, in use for the command only (and its workers)
+            if args.command == 'experiment': code = experiment(args)
+            elif args.command == 'bench': code = bench(args)
+            elif args.command == 'lessons': code = lessons(args)
+            elif args.command == 'check': code = check(args)
+            elif args.command == 'flower-app': code = flower_app(args)
+            elif args.command == 'federated': federated(args); code = 0
+            else: code = 130 if attack(args)['interrupted'] else 0  # partial results are written; the shell learns it was stopped
         if code == 130 and _terminated[0]: print('gradvit-nb: stopped by SIGTERM (exit 143)', file=sys.stderr); return 143
         return code
     except GradVitError as e:

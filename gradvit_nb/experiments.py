@@ -14,7 +14,7 @@ from tqdm.auto import tqdm
 
 from .core import GradVitError, RunRequest, set_threads, get_device, atomic_write_bytes, atomic_write_json, image_grid
 from .data import DEMO_NAMES, load_bundled, bundled_names
-from .models import VICTIM_ZOO, load_victim, load_prior
+from .models import MODELS_DIR, VICTIM_ZOO, load_victim, load_prior, zoo_dir, zoo_in_use
 from .defences import Defence, share
 from .privacy_utility import privacy_utility
 from .attack import AttackConfig, preset
@@ -245,7 +245,7 @@ def write_table(path:Path, name:str, rows:list[dict], refs:list[dict], info:dict
            "paper: ViT-B/16 on ImageNet at 224×224, batch 8; " if experiment_record(name).run is None else
            f"no optimisation (one `{experiment_record(name).run.__name__}` round per run); ")
     lines = [f'# {name}', '', f"Command: `{info['command']}`", '',
-             f"Victim(s) from the zoo, images: {', '.join(info['images'])}; {how}"
+             f"Victim(s) from the {'bundled zoo' if not info.get('zoo') else 'zoo in ' + info['zoo']}, images: {', '.join(info['images'])}; {how}"
              f"seeds 0 to {info['seeds'] - 1} (mean ± sd over them).", '',
              '| setting | runs | PSNR | gain over mean colour (dB) | FFT2D | LPIPS | IIP | labels | s/run |' + (' back at >= 40 dB |' if back else '')
              + ' paper PSNR | paper FFT2D | paper LPIPS |', '|---|---|---|---|---|---|---|---|---|---|---|---|' + ('---|' if back else '')]
@@ -365,8 +365,11 @@ def ray_runs(todo:list, x_all:torch.Tensor, base:AttackConfig, use_lpips:bool, w
 def run_experiment(name:str, out, images:torch.Tensor|None=None, names:list[str]|None=None, iters:int|None=None,
                    seeds:int=2, reg_seeds:int|None=None, preset_name:str='cpu-study', batch_sizes=(1, 2, 4, 8),
                    use_lpips:bool=False, progress:bool=True, command:str='', finetune_steps:int=100, workers:int|None=None,
-                   ray_address:str|None=None, device:str|None=None) -> dict:
-    "Run (or resume) experiment `name` into folder `out` on `device` (its runs as Ray tasks with `workers` or `ray_address`); what was written and whether it finished."
+                   ray_address:str|None=None, device:str|None=None, zoo=None) -> dict:
+    "Run (or resume) experiment `name` into folder `out` on `device` (its runs as Ray tasks with `workers` or `ray_address`), with the zoo in folder `zoo` (default: the one in use); what was written and whether it finished."
+    if zoo is not None:  # the same run with the zoo switched for its duration (local workers inherit it)
+        if ray_address is not None: raise GradVitError("--zoo runs here or on --workers; a Ray cluster's nodes load their own zoo")
+        with zoo_in_use(zoo): return run_experiment(**dict(locals(), zoo=None))  # locals(): the arguments, nothing else yet
     if out is None or not str(out).strip(): raise GradVitError('the output folder is empty: name a folder (nothing was written)')
     if not batch_sizes or any(isinstance(b, bool) or not isinstance(b, int) or b < 1 for b in batch_sizes):
         raise GradVitError(f'batch sizes must be whole numbers of at least 1 (got {" ".join(map(str, batch_sizes))})')
@@ -383,8 +386,9 @@ def run_experiment(name:str, out, images:torch.Tensor|None=None, names:list[str]
     out = Path(out)
     if out.exists() and not out.is_dir(): raise GradVitError(f'--out {out} exists and is not a folder')
     info = dict(experiment=name, preset=preset_name, iters=base.iters, seeds=seeds, reg_seeds=reg_seeds, images=names,
-                batch_sizes=list(batch_sizes), command=command or f'gradvit-nb experiment {name} --out {out}')
-    key = {k: info[k] for k in ('experiment', 'preset', 'iters', 'reg_seeds', 'images', 'batch_sizes')}
+                batch_sizes=list(batch_sizes), command=command or f'gradvit-nb experiment {name} --out {out}',
+                zoo=None if zoo_dir() == MODELS_DIR else str(zoo_dir()))  # None: the bundled zoo
+    key = {k: info[k] for k in ('experiment', 'preset', 'iters', 'reg_seeds', 'images', 'batch_sizes', 'zoo')}
     if (out/'experiment.json').exists():
         try: old = json.loads((out/'experiment.json').read_text())
         except (OSError, ValueError) as e: raise GradVitError(f'{out}/experiment.json is damaged ({type(e).__name__}); choose another --out (nothing was changed)') from None

@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_models.ipynb #fafec330
 from __future__ import annotations
-import json
+import contextlib, json, os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,13 +18,31 @@ from .core import GradVitError, normalize, denormalize
 from .data import ASSETS
 
 # %% auto #0
-__all__ = ['MODELS_DIR', 'IMAGENET_MEAN', 'IMAGENET_STD', 'VICTIM_ZOO', 'PRIOR_ZOO', 'ZOO_MEAN', 'ZOO_STD', 'disable_fused_attn',
-           'build_zoo_vit', 'build_zoo_prior', 'read_state_dict', 'load_weights', 'Victim', 'load_victim',
-           'prior_input', 'PriorNet', 'load_moco_v2', 'load_prior', 'zoo_card']
+__all__ = ['MODELS_DIR', 'IMAGENET_MEAN', 'IMAGENET_STD', 'ZOO_ENV', 'VICTIM_ZOO', 'PRIOR_ZOO', 'ZOO_MEAN', 'ZOO_STD', 'zoo_dir',
+           'use_zoo', 'disable_fused_attn', 'build_zoo_vit', 'build_zoo_prior', 'read_state_dict', 'load_weights',
+           'Victim', 'load_victim', 'prior_input', 'PriorNet', 'load_moco_v2', 'load_prior', 'zoo_card',
+           'bundled_prior', 'zoo_in_use']
 
 # %% ../nbs/02_models.ipynb #18ceb43e
 MODELS_DIR = ASSETS/'models'
 IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
+
+# %% ../nbs/02_models.ipynb #zoo_code
+ZOO_ENV = 'GRADVIT_ZOO'  # a folder of <name>.safetensors (and .json) used instead of the bundled zoo
+
+def zoo_dir() -> Path:
+    "The folder the zoo's models load from: `$GRADVIT_ZOO` when set, else the bundled one."
+    folder = os.environ.get(ZOO_ENV, '').strip()
+    return Path(folder) if folder else MODELS_DIR
+
+def use_zoo(folder=None) -> Path:
+    "Load the zoo from `folder` from now on, here and in the workers this process starts (None: the bundled zoo)."
+    if folder is None: os.environ.pop(ZOO_ENV, None); return MODELS_DIR
+    p = Path(folder).expanduser().absolute()
+    if not p.is_dir(): raise GradVitError(f'zoo folder {folder} not found')
+    if not list(p.glob('*.safetensors')): raise GradVitError(f'zoo folder {folder} holds no model (<name>.safetensors)')
+    os.environ[ZOO_ENV] = str(p)
+    return p
 
 # %% ../nbs/02_models.ipynb #146e6122
 def disable_fused_attn(model:nn.Module) -> nn.Module:
@@ -123,9 +141,9 @@ def load_victim(name:str='vit-p4', checkpoint=None, pretrained:bool=False, img_s
     "A zoo victim by name (bundled weights), or any timm ViT/DeiT name with a local `checkpoint` or `pretrained` (online)."
     if name in VICTIM_ZOO:
         if img_size not in (None, 32): raise GradVitError(f'{name} takes 32x32 images, not {img_size}x{img_size}')
-        path = Path(checkpoint) if checkpoint else MODELS_DIR/f'{name}.safetensors'
+        path = Path(checkpoint) if checkpoint else zoo_dir()/f'{name}.safetensors'
         if not path.exists() and not checkpoint:
-            raise GradVitError(f'bundled weights for {name} are missing ({path}); run nbs/93_train_zoo.ipynb')
+            raise GradVitError(f'the zoo\'s weights for {name} are missing ({path}); run nbs/93_train_zoo.ipynb')
         model = load_weights(build_zoo_vit(name), read_state_dict(path), path.name).eval()
         return Victim(model, name, 32, VICTIM_ZOO[name]['patch_size'], VICTIM_ZOO[name]['num_classes'])
     if not timm.list_models(name):
@@ -173,11 +191,11 @@ def load_moco_v2(path) -> nn.Module:
 def load_prior(name:str='resnet-mini', checkpoint=None, pretrained:bool=False) -> PriorNet:
     "The zoo's prior CNN, a MoCo v2 ResNet-50 checkpoint file (`moco-v2`), or timm's `resnet50` (local file or `pretrained`); never a random one."
     if name in PRIOR_ZOO:
-        path = Path(checkpoint) if checkpoint else MODELS_DIR/f'{name}.safetensors'
+        path = Path(checkpoint) if checkpoint else zoo_dir()/f'{name}.safetensors'
         if not path.exists() and not checkpoint:
-            raise GradVitError(f'bundled prior {name} is missing ({path}); run nbs/93_train_zoo.ipynb')
+            raise GradVitError(f'the zoo\'s prior {name} is missing ({path}); run nbs/93_train_zoo.ipynb')
         return PriorNet(load_weights(build_zoo_prior(name), read_state_dict(path), path.name).eval(), name, 64,
-                        source=str(checkpoint) if checkpoint else 'zoo')
+                        source=str(checkpoint) if checkpoint else 'zoo' if zoo_dir() == MODELS_DIR else str(path))
     if name == 'moco-v2':
         if not checkpoint: raise GradVitError('moco-v2 needs --prior-checkpoint: the moco_v2_800ep_pretrain.pth.tar file')
         return PriorNet(load_moco_v2(checkpoint), name, 224, IMAGENET_MEAN, IMAGENET_STD, source=str(checkpoint))
@@ -191,6 +209,22 @@ def load_prior(name:str='resnet-mini', checkpoint=None, pretrained:bool=False) -
 
 # %% ../nbs/02_models.ipynb #b8c3182b
 def zoo_card(name:str) -> dict:
-    "The training record saved beside a zoo model (`<name>.json`)."
-    p = MODELS_DIR/f'{name}.json'
+    "The training record saved beside a zoo model (`<name>.json`, in the zoo in use)."
+    p = zoo_dir()/f'{name}.json'
     return json.loads(p.read_text()) if p.exists() else {}
+
+# %% ../nbs/02_models.ipynb #zoo_bp
+def bundled_prior() -> PriorNet:
+    "The bundled zoo's prior CNN, whichever zoo is in use: the fixed yardstick of the IIP score."
+    return load_prior(checkpoint=MODELS_DIR/'resnet-mini.safetensors')
+
+@contextlib.contextmanager
+def zoo_in_use(folder=None):
+    "Use the zoo in `folder` inside the block (None: the zoo in use stays), then the one in use before."
+    before = os.environ.get(ZOO_ENV)
+    try:
+        if folder is not None: use_zoo(folder)
+        yield zoo_dir()
+    finally:
+        if before is None: os.environ.pop(ZOO_ENV, None)
+        else: os.environ[ZOO_ENV] = before

@@ -15,7 +15,7 @@ from .data import bundled_distractors
 from .labels import label_accuracy
 from .client import Scenario
 from .metrics import evaluate
-from .models import load_prior
+from .models import bundled_prior
 from .attack import AttackConfig
 from .reconstruct import run_attack
 
@@ -86,7 +86,7 @@ def attack_and_report(sc:Scenario, cfg:AttackConfig, request:RunRequest|None=Non
     request = request or RunRequest()
     out = request.output(finished) if request.out is not None else None  # the folder is checked before the attack, not after it
     res = run_attack(sc.victim, sc.gradient, sc.n, cfg, prior=prior, callback=callback, progress=not request.quiet, device=device)
-    m = run_metrics(res, sc, prior=load_prior() if score_prior else None, use_lpips=request.lpips, **{**sc.facts, **facts})
+    m = run_metrics(res, sc, prior=bundled_prior() if score_prior else None, use_lpips=request.lpips, **{**sc.facts, **facts})
     if not request.lpips: m['lpips_error'] = 'LPIPS switched off for this run (--no-lpips)'
     if out is not None: write_run(out, res, sc, m)
     return res, m

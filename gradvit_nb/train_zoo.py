@@ -12,14 +12,45 @@ import torch.nn.functional as F
 from safetensors.torch import save as st_save
 from tqdm.auto import tqdm
 
-from .core import seed_everything, atomic_write_json, atomic_write_bytes, normalize
-from .data import load_bundled, load_images, training_pool_names
+from PIL import Image, UnidentifiedImageError
+from .core import GradVitError, seed_everything, atomic_write_json, atomic_write_bytes, normalize
+from .data import (MAX_PIXELS, as_rgb, pil_to_tensor, collect_image_paths, load_bundled,
+                             training_pool_names)
 from .models import (MODELS_DIR, VICTIM_ZOO, PRIOR_ZOO, ZOO_MEAN, ZOO_STD, build_zoo_vit, build_zoo_prior,
                                prior_input)
 
 # %% auto #0
-__all__ = ['crop_views', 'color_jitter', 'make_exemplars', 'exemplar_batch', 'cosine_lr', 'train_victim', 'info_nce',
-           'random_crops', 'recalibrate_bn', 'train_prior', 'save_zoo_model']
+__all__ = ['photo_tiles', 'training_pool', 'crop_views', 'color_jitter', 'make_exemplars', 'exemplar_batch', 'cosine_lr',
+           'train_victim', 'info_nce', 'random_crops', 'recalibrate_bn', 'train_prior', 'save_zoo_model']
+
+# %% ../nbs/93_train_zoo.ipynb #tiles01
+def photo_tiles(path, size:int=128, scales=(1.,)) -> tuple[torch.Tensor, list[str]]:
+    "Square tiles of one photo on a centred grid at each scale (side: scale × the shorter side), resized to `size`, with names."
+    path = Path(path)
+    try:
+        with Image.open(path) as im:  # the header first: a huge picture is refused before decoding
+            if im.size[0] * im.size[1] > MAX_PIXELS: raise GradVitError(f'image {path} is too large to tile ({im.size[0]}x{im.size[1]})')
+            img = as_rgb(im).convert('RGB')
+    except (UnidentifiedImageError, OSError) as e: raise GradVitError(f'cannot read image {path}: {type(e).__name__}') from None
+    w, h = img.size; tiles, names = [], []
+    for s in scales:
+        side = max(1, int(s * min(w, h))); nx, ny = w // side, h // side
+        ox, oy = (w - nx * side) // 2, (h - ny * side) // 2
+        for j in range(ny):
+            for i in range(nx):
+                box = (ox + i * side, oy + j * side, ox + (i + 1) * side, oy + (j + 1) * side)
+                tiles.append(pil_to_tensor(img.resize((size, size), Image.Resampling.LANCZOS, box=box)))
+                names.append(f'{path.name}@{s:g}:{j},{i}')
+    return torch.stack(tiles), names
+
+# %% ../nbs/93_train_zoo.ipynb #pool01
+def training_pool(pool_size:int=64, photos=(), scales=(1.,)) -> tuple[torch.Tensor, list[str]]:
+    "The zoo's training images: the bundled ten at `pool_size`, then the tiles of each image in `photos` (files or folders)."
+    paths = collect_image_paths(list(photos)) if photos else []  # a missing file is a one-line error before any work
+    pool, names = [load_bundled(training_pool_names(), pool_size)], training_pool_names()
+    for p in paths:
+        t, n = photo_tiles(p, pool_size, scales); pool.append(t); names = names + n
+    return torch.cat(pool), names
 
 # %% ../nbs/93_train_zoo.ipynb #fc3cf682
 def crop_views(pool:torch.Tensor, idx, cx, cy, half, flip, out:int=32) -> torch.Tensor:
@@ -42,18 +73,19 @@ def color_jitter(x:torch.Tensor, g:torch.Generator, strength:float=0.1) -> torch
 
 # %% ../nbs/93_train_zoo.ipynb #d9c3378c
 def make_exemplars(n_images:int, n_classes:int, g:torch.Generator, min_half=.45, max_half=.9) -> torch.Tensor:
-    "One random window per class: rows of (image index, cx, cy, half size), classes spread over the images."
-    idx = torch.arange(n_classes) % n_images
-    half = min_half + (max_half - min_half) * torch.rand(n_classes, generator=g)
-    cx = (torch.rand(n_classes, generator=g) * 2 - 1) * (1 - half)
-    cy = (torch.rand(n_classes, generator=g) * 2 - 1) * (1 - half)
-    return torch.stack([idx.float(), cx, cy, half], 1)
+    "Random windows, one per class or per image if more: rows of (image index, cx, cy, half size, class)."
+    n = max(n_images, n_classes)  # a pool larger than the classes: each class gets windows of several images
+    idx, label = torch.arange(n) % n_images, torch.arange(n) % n_classes
+    half = min_half + (max_half - min_half) * torch.rand(n, generator=g)
+    cx = (torch.rand(n, generator=g) * 2 - 1) * (1 - half)
+    cy = (torch.rand(n, generator=g) * 2 - 1) * (1 - half)
+    return torch.stack([idx.float(), cx, cy, half, label.float()], 1)
 
 # %% ../nbs/93_train_zoo.ipynb #a224b570
 def exemplar_batch(pool, boxes, bs:int, g:torch.Generator, out:int=32):
     "A batch of augmented views of random exemplar classes, with their labels."
-    y = torch.randint(len(boxes), (bs,), generator=g)
-    b = boxes[y]; half = b[:, 3] * (0.85 + 0.3 * torch.rand(bs, generator=g))
+    row = torch.randint(len(boxes), (bs,), generator=g)
+    b = boxes[row]; y = b[:, 4].long(); half = b[:, 3] * (0.85 + 0.3 * torch.rand(bs, generator=g))
     cx = b[:, 1] + (torch.rand(bs, generator=g) - .5) * 0.3 * b[:, 3]
     cy = b[:, 2] + (torch.rand(bs, generator=g) - .5) * 0.3 * b[:, 3]
     flip = torch.rand(bs, generator=g) < .5
@@ -67,10 +99,11 @@ def cosine_lr(step:int, total:int, base:float, warmup:int) -> float:
     return base * 0.5 * (1 + math.cos(math.pi * (step - warmup) / max(1, total - warmup)))
 
 # %% ../nbs/93_train_zoo.ipynb #31c88050
-def train_victim(name:str='vit-p4', steps:int=3000, bs:int=64, lr:float=2e-3, seed:int=0, pool_size:int=64):
-    "Train a zoo victim on exemplar classes of the training pool; returns the model and its training record."
+def train_victim(name:str='vit-p4', steps:int=3000, bs:int=64, lr:float=2e-3, seed:int=0, pool_size:int=64, photos=(),
+                 scales=(1.,)):
+    "Train a zoo victim on exemplar classes of the training pool (`photos`, `scales`: `training_pool`); returns the model and its record."
     seed_everything(seed); g = torch.Generator().manual_seed(seed)
-    pool = load_bundled(training_pool_names(), pool_size)
+    pool, names = training_pool(pool_size, photos, scales)
     model = build_zoo_vit(name).train()
     boxes = make_exemplars(len(pool), VICTIM_ZOO[name]['num_classes'], g)
     opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.05)
@@ -87,7 +120,8 @@ def train_victim(name:str='vit-p4', steps:int=3000, bs:int=64, lr:float=2e-3, se
         acc = (model(normalize(x, ZOO_MEAN, ZOO_STD)).argmax(1) == y).float().mean().item()
     return model, dict(name=name, arch=VICTIM_ZOO[name], train_steps=steps, batch=bs, lr=lr, seed=seed,
                        final_loss=sum(losses[-100:]) / len(losses[-100:]), final_train_acc=acc,
-                       seconds=round(time.time() - t0, 1), pool=training_pool_names(), torch=torch.__version__)
+                       seconds=round(time.time() - t0, 1), pool_size=pool_size, scales=list(scales), pool=names,
+                       torch=torch.__version__)
 
 # %% ../nbs/93_train_zoo.ipynb #f8560eb3
 def info_nce(z:torch.Tensor, tau:float=0.2) -> torch.Tensor:
@@ -119,12 +153,11 @@ def recalibrate_bn(model, pool, g:torch.Generator, batches:int=50, bs:int=128):
     return model.eval()
 
 # %% ../nbs/93_train_zoo.ipynb #7661c9ea
-def train_prior(name:str='resnet-mini', steps:int=800, bs:int=96, lr:float=1e-3, seed:int=0, pool_size:int=64, photos=()):
-    "Train the prior CNN with InfoNCE on two augmented views per crop, then recalibrate its BN statistics; `photos`: image files added to the pool."
+def train_prior(name:str='resnet-mini', steps:int=800, bs:int=96, lr:float=1e-3, seed:int=0, pool_size:int=64, photos=(),
+                scales=(1.,)):
+    "Train the prior CNN with InfoNCE on two augmented views per crop, then recalibrate its BN statistics (`photos`, `scales`: `training_pool`)."
     seed_everything(seed); g = torch.Generator().manual_seed(seed)
-    pool, names = load_bundled(training_pool_names(), pool_size), training_pool_names()
-    if photos:  # more photos than the bundled ten (data/zoo_photos.sh): crops of them, at the pool's resolution
-        extra, extra_names = load_images(list(photos), pool_size); pool, names = torch.cat([pool, extra]), names + extra_names
+    pool, names = training_pool(pool_size, photos, scales)
     model = build_zoo_prior(name).train()
     width = PRIOR_ZOO[name]['channels'][-1]
     head = torch.nn.Sequential(torch.nn.Linear(width, width), torch.nn.ReLU(), torch.nn.Linear(width, 64))
@@ -147,7 +180,8 @@ def train_prior(name:str='resnet-mini', steps:int=800, bs:int=96, lr:float=1e-3,
     recalibrate_bn(model, pool, g)
     return model, dict(name=name, arch={k: list(v) if isinstance(v, tuple) else v for k, v in PRIOR_ZOO[name].items()},
                        train_steps=steps, batch=bs, lr=lr, seed=seed, final_loss=sum(losses[-100:]) / len(losses[-100:]),
-                       seconds=round(time.time() - t0, 1), pool=names, torch=torch.__version__)
+                       seconds=round(time.time() - t0, 1), pool_size=pool_size, scales=list(scales), pool=names,
+                       torch=torch.__version__)
 
 # %% ../nbs/93_train_zoo.ipynb #0b4d800b
 def save_zoo_model(model, card:dict, dest=MODELS_DIR):
