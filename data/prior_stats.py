@@ -14,7 +14,7 @@ from gradvit_nb.models import load_prior, zoo_in_use, zoo_card
 from gradvit_nb.image_prior import BNStatsPrior
 from gradvit_nb.train_zoo import random_crops, training_pool
 
-def r_image(prior, x): 
+def r_image(prior, x):
     "R_image of batch `x` under `prior`."
     with torch.no_grad(): return round(float(prior(x)), 2)
 

@@ -12,7 +12,7 @@ from typing import Literal, get_type_hints
 from . import __version__
 from .core import GradVitError, RunRequest, atomic_save_image, atomic_write_json, image_grid
 from .data import load_images, demo_batch, DEMO_NAMES
-from .models import load_victim, load_prior, zoo_in_use, VICTIM_ZOO
+from .models import load_victim, load_prior, zoo_dir, zoo_in_use, VICTIM_ZOO
 from .client import Scenario, gradient_scenario
 from .gradient_files import load_gradients, check_gradient_batch
 from .defences import Defence, DEFENCE_KINDS, share
@@ -204,7 +204,8 @@ def attack(args) -> dict:
     prior = load_prior(args.prior, args.prior_checkpoint, args.prior_pretrained) if cfg.needs_image_prior else None
     choose_method(victim, sc.gradient, sc.n, cfg)  # a method that does not apply is refused here, not after the folder is made
     res, m = attack_and_report(sc, cfg, request, prior, finished='metrics.json', device=device, preset=args.preset, threads=threads,
-                               image_prior=None if prior is None else dict(name=prior.name, weights=prior.source))
+                               image_prior=None if prior is None else dict(name=prior.name, weights=prior.source),
+                               **({'zoo': str(zoo_dir())} if args.zoo else {}))  # where the victim came from, when not the bundled zoo
     out = Path(request.out)
     if not request.quiet:
         print(summary(m, out))
