@@ -9,7 +9,8 @@ Attacks set SET (as `semi_analytic_sets.py` draws it) with the default preset an
 `--state` (reused when it exists), then asks, knowing the truth:
 - assignment: how many patches sit at the wrong image (Hungarian match per position) and the PSNR once they are put back;
 - head features: each image's class-token feature against the exact one the head's gradient gives (does it flag the bad image?);
-- peeling: each image redone by the batch-1 closed form on what the other three leave of the gradient (exact from the truth).
+- peeling: each image redone by the batch-1 closed form on what the other three leave of the gradient (`semi_analytic.peel`;
+  exact from the truth), judged at once (the attack judges it after a few L-BFGS steps).
 With `--lbfgs N`, N steps of the attack's L-BFGS stage (`lbfgs_finish`: strong Wolfe line search on the gradient distance
 of the projected patches) from the end point, then each image peeled. With `--reflect B,S ...` too, patch S of image B
 (0-based, in the end point's order) is first reflected through the mean of the other images' patches at position S
@@ -33,7 +34,7 @@ from gradvit_nb.reconstruct import run_attack
 from gradvit_nb.metrics import evaluate
 from gradvit_nb.closed_form import to_patches, from_patches
 from gradvit_nb.gradient_matching import gradient_error
-from gradvit_nb.semi_analytic import PatchSystem, token_gradients_at, lbfgs_finish
+from gradvit_nb.semi_analytic import PatchSystem, lbfgs_finish, peel
 
 
 def end_point(victim, s:int, budget:float, path:Path) -> dict:
@@ -85,18 +86,6 @@ def head_input(victim, xn):
     with torch.no_grad(): return m.forward_head(m.forward_features(xn), pre_logits=True)
 
 
-def peel_one(victim, system:PatchSystem, xn, y, b:int):
-    "Image `b` from the batch-1 closed form on the gradient the other images leave: exact when they are."
-    D = token_gradients_at(victim, xn, y).double(); X = to_patches(xn, system.P).double()
-    others = [i for i in range(len(xn)) if i != b]
-    Db = system.Ppos - D[others].sum(0)
-    Gb = system.GW - torch.einsum('nlw,nld->wd', D[others], X[others])
-    Xb = torch.linalg.lstsq(Db.T, Gb).solution
-    lo, hi = (victim.normalize(torch.full((1, 3, 1, 1), q))[0] for q in (0., 1.))
-    out = xn.clone(); out[b] = torch.maximum(torch.minimum(from_patches(Xb[None].float(), system.P, xn.shape[-1])[0], hi), lo)
-    return out
-
-
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('set', type=int); p.add_argument('--budget', type=float, default=300.); p.add_argument('--threads', type=int, default=1)
@@ -128,7 +117,7 @@ if __name__ == '__main__':
     # peeling: the batch-1 closed form on what the others leave
     system = PatchSystem(v, tg, 4)
     for b in range(4):
-        peeled = peel_one(v, system, v.normalize(r), y, b); mp = score(v.denormalize(peeled).clamp(0, 1))
-        mo = score(v.denormalize(peel_one(v, system, v.normalize(xt), y, b)).clamp(0, 1))
+        peeled = peel(system, v.normalize(r), y, b); mp = score(v.denormalize(peeled).clamp(0, 1))
+        mo = score(v.denormalize(peel(system, v.normalize(xt), y, b)).clamp(0, 1))
         print(f'peel image {b}: {mp["psnr_per_image"][b]:.1f} dB (was {m0["psnr_per_image"][b]:.1f}), gradient error {gradient_error(v, tg, peeled, y):.4f}; '
               f'from the truth of the others {mo["psnr_per_image"][b]:.1f} dB')

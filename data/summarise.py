@@ -39,10 +39,14 @@ def main():
              row('batch 4, vit-p4, demo batch, seeds 0-4, cpu-study (1 thread)', runs('demo-seeds/seed*')),
              row('batch 4, vit-p4, demo batch, seeds 0-4, the default cpu-demo (1 thread)', jsonl('speed/time_to_picture_1thread.jsonl')),
              row('batch 4, vit-p8, bundled sets 0-4, cycles only, before 2026-12-07 (1 thread, 600 s)', jsonl('p8-batch4/cycles-only/sets.jsonl'), 30),
-             row('batch 4, vit-p8, bundled sets 0-4, the default: cycles, then L-BFGS (1 thread, 600 s)', jsonl('p8-batch4/sets.jsonl'), 30),
-             row('batch 4, vit-p8, held-out batches a and b, seed 0, the default (1 thread, 600 s)', runs('heldout/p8-batch4/*'), 30),
-             row('batch 3, vit-p8, bundled sets 0-2, the default (1 thread, 600 s)', jsonl('p8-batch3/sets.jsonl'), 30),
-             row('batch 5, vit-p8, bundled sets 0-1, the default (1 thread, 600 s)', jsonl('p8-batch5/sets.jsonl'), 30),
+             row('batch 4, vit-p8, bundled sets 0-4, cycles, then L-BFGS, before 2026-12-08 (1 thread, 600 s)', jsonl('p8-batch4/no-peel/sets.jsonl'), 30),
+             row('batch 4, vit-p8, bundled sets 0-4, the default: cycles, then L-BFGS with peeling (1 thread, 600 s)', jsonl('p8-batch4/sets.jsonl'), 30),
+             row('batch 4, vit-p8, held-out batches a and b, seed 0, before 2026-12-08 (1 thread, 600 s)', runs('heldout/p8-batch4-no-peel/*'), 30),
+             row('batch 4, vit-p8, held-out batches a and b, seed 0, the default with peeling (1 thread, 600 s)', runs('heldout/p8-batch4/*'), 30),
+             row('batch 3, vit-p8, bundled sets 0-2, before 2026-12-08 (1 thread, 600 s)', jsonl('p8-batch3/sets.jsonl'), 30),
+             row('batch 3, vit-p8, bundled set 0, the default with peeling (1 thread, 600 s)', jsonl('p8-batch3/peel/sets.jsonl'), 30),
+             row('batch 5, vit-p8, bundled sets 0-1, before 2026-12-08 (1 thread, 600 s)', jsonl('p8-batch5/sets.jsonl'), 30),
+             row('batch 5, vit-p8, bundled set 0, the default with peeling (1 thread, 600 s)', jsonl('p8-batch5/peel/sets.jsonl'), 30),
              row('batch 4, vit-p4, held-out batch a, seeds 0-2, cpu-study', runs('heldout/a/seed*')),
              row('batch 4, vit-p4, held-out batch b, seeds 0-2, cpu-study', runs('heldout/b/seed*'))]
     text = '\n'.join(lines) + '\n'

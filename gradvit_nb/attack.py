@@ -72,6 +72,7 @@ class AttackConfig:
     time_budget: float = _f(0., 'semi-analytic: seconds after which no new stage starts (0: no limit)', min=0)
     lbfgs_steps: int = _f(400, 'semi-analytic: L-BFGS steps of the last stage at most (at most iters; 0: none)', min=0)
     lbfgs_share: float = _f(0.5, 'semi-analytic: share of the time budget kept for the L-BFGS stage', min=0, max=1)
+    peel_steps: int = _f(30, 'semi-analytic: once L-BFGS stalls, L-BFGS steps that try each image redone from what the others leave (0: no peeling)', min=0)
 
     @property
     def needs_image_prior(self) -> bool:

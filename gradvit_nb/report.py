@@ -39,7 +39,7 @@ def run_metrics(res, sc:Scenario, prior=None, use_lpips:bool=True, **facts) -> d
              iters=res.iters_done, iters_requested=cfg.iters, seeds=cfg.seeds, best_seed=res.best_seed,
              seed_grad_loss=[round(v, 6) for v in (res.seed_grad or [])], output=cfg.output, interrupted=res.interrupted,
              seconds=round(res.seconds, 2), model=sc.victim.name, batch=len(res.images), seed=cfg.seed, images=sc.names,
-             stages=res.notes.get('stages'), ended=res.notes.get('ended'), kept_start=res.notes.get('kept_start'), torch=torch.__version__, timm=timm.__version__, gradvit_nb=__version__,
+             stages=res.notes.get('stages'), ended=res.notes.get('ended'), peels=res.notes.get('peels'), kept_start=res.notes.get('kept_start'), torch=torch.__version__, timm=timm.__version__, gradvit_nb=__version__,
              config={k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(cfg).items()}, **facts)
     m['lpips_available'] = m['lpips'] is not None
     return m

@@ -14,15 +14,15 @@ from tqdm.auto import tqdm
 
 from .core import GradVitError
 from .models import Victim
-from .labels import recover_labels
+from .labels import recover_labels, head_features
 from .closed_form import closed_form_problem, to_patches, from_patches
 from .gradient_matching import gradient_error, GradientMatcher
 from .fast_matching import matched_terms
-from .attack import AttackConfig, AttackResult, AttackState, optimise, check_batch, check_target, TERMS, pixel_gradient
+from .attack import AttackConfig, AttackResult, AttackState, optimise, check_batch, check_target, TERMS, pixel_gradient, pixel_range
 
 # %% auto #0
-__all__ = ['STALE_CYCLES', 'CONVERGED', 'MAX_KICKS', 'semi_analytic_problem', 'PatchSystem', 'token_gradients_at', 'propose',
-           'exchange_patches', 'kick', 'lbfgs_finish', 'semi_analytic']
+__all__ = ['STALE_CYCLES', 'CONVERGED', 'MAX_KICKS', 'STALL', 'semi_analytic_problem', 'PatchSystem', 'token_gradients_at',
+           'propose', 'exchange_patches', 'kick', 'lbfgs_finish', 'peel', 'suspects', 'stalled', 'semi_analytic']
 
 # %% ../nbs/09a_semi_analytic.ipynb #1b458520
 def semi_analytic_problem(victim:Victim, target:dict, n:int) -> str|None:
@@ -83,10 +83,8 @@ def propose(system:PatchSystem, xn:torch.Tensor, y:torch.Tensor) -> torch.Tensor
     D = token_gradients_at(system.victim, xn, y).double()
     D = D + (system.Ppos.to(D.device) - D.sum(0)) / len(D)          # the D_n must sum to the position rows
     X = torch.linalg.lstsq(D.reshape(-1, D.shape[-1]).T, system.GW.to(D.device)).solution  # (N L) x d, over-determined
-    v = system.victim
-    lo, hi = (v.normalize(torch.full((1, 3, 1, 1), b)).to(xn.device) for b in (0., 1.))
     out = from_patches(X.reshape(len(D), system.L, -1).to(xn.dtype), system.P, xn.shape[-1])
-    return torch.maximum(torch.minimum(out, hi), lo)
+    return pixel_range(system.victim, xn.device)(out)
 
 # %% ../nbs/09a_semi_analytic.ipynb #04835233
 def _polish_config(cfg:AttackConfig, iters:int, seed:int) -> AttackConfig:
@@ -117,8 +115,8 @@ def kick(system:PatchSystem, xn:torch.Tensor, size:float, seed:int) -> torch.Ten
 
 # %% ../nbs/09a_semi_analytic.ipynb #0483523b
 def lbfgs_finish(system:PatchSystem, xn:torch.Tensor, y:torch.Tensor, steps:int, deadline:float|None=None, unroll:tuple=(1, 0.1),
-                 on_step:Callable|None=None, progress:bool=True) -> tuple[torch.Tensor, list[float], bool]:
-    "L-BFGS (strong Wolfe) on the l2 gradient distance of `xn`'s projected patches until `steps`, the `deadline`, or a stop (True from `on_step(x, loss)`, Ctrl-C)."
+                 on_step:Callable|None=None, progress:bool=True, until:Callable|None=None) -> tuple[torch.Tensor, list[float], bool]:
+    "L-BFGS (strong Wolfe) on the l2 gradient distance of `xn`'s projected patches until `steps`, the `deadline`, `until(losses)`, or a stop (True from `on_step(x, loss)`, Ctrl-C)."
     v = system.victim; names = [k for k, _ in v.model.named_parameters() if k in system.target]  # as gradient_error reads it
     dev = next(v.model.parameters()).device
     m = GradientMatcher(v, names, [system.target[k].to(dev) for k in names], 'l2', unroll)
@@ -134,18 +132,42 @@ def lbfgs_finish(system:PatchSystem, xn:torch.Tensor, y:torch.Tensor, steps:int,
             if not math.isfinite(loss) or not torch.isfinite(z).all(): break  # a failed line search: keep the last good point
             last = z.detach().clone(); losses.append(loss)
             if on_step and on_step(system.project(last), loss): stopped = True; break
+            if until and until(losses): break
     except KeyboardInterrupt: stopped = True  # Ctrl-C: the steps done so far are kept
     with torch.no_grad(): return system.project(last).to(xn.device), losses, stopped
 
+
+# %% ../nbs/09a_semi_analytic.ipynb #0483523e
+def peel(system:PatchSystem, xn:torch.Tensor, y:torch.Tensor, b:int) -> torch.Tensor:
+    "`xn` with image `b` redone by the closed form of one image on what the others leave of the gradient: exact when they are."
+    D = token_gradients_at(system.victim, xn, y).double(); X = to_patches(xn, system.P).double()
+    others = [m for m in range(len(xn)) if m != b]
+    Db = system.Ppos.to(D.device) - D[others].sum(0)                                     # L x w: image b's token gradients
+    Gb = system.GW.to(D.device) - torch.einsum('nlw,nld->wd', D[others], X[others])        # w x d: its share of G_W
+    out = xn.clone(); out[b] = from_patches(torch.linalg.lstsq(Db.T, Gb).solution[None].to(xn.dtype), system.P, xn.shape[-1])[0]
+    return system.project(pixel_range(system.victim, xn.device)(out))
+
+def suspects(victim:Victim, target:dict, xn:torch.Tensor, y:torch.Tensor) -> list[int]:
+    "The images in the order to peel them: the farthest head input from the exact one first (batch order when labels repeat)."
+    if len(set(y.tolist())) < len(y) or not {'head.weight', 'head.bias'} <= set(target): return list(range(len(xn)))
+    Fx, _ = head_features(victim, target, y.cpu()); m, dev = victim.model, next(victim.model.parameters()).device
+    with torch.no_grad(): f = m.forward_head(m.forward_features(xn.to(dev)), pre_logits=True).cpu()
+    return torch.argsort((f - Fx).norm(dim=1) / Fx.norm(dim=1), descending=True).tolist()
 
 # %% ../nbs/09a_semi_analytic.ipynb #048352s1
 STALE_CYCLES = 4    # cycles without a new best before the search exchanges patches, or else kicks the current point
 CONVERGED = 1e-4    # a gradient error this small: the images are exact to the eye (batch 2 stops here)
 MAX_KICKS = 5       # kicks in a row that found no better point: the search has stalled
+STALL = (10, 0.02)  # L-BFGS has stalled when this many steps lowered the distance by less than this share: time to peel
+
+def stalled(losses:list[float]) -> bool:
+    "Whether the last `STALL[0]` L-BFGS steps lowered the distance by less than the share `STALL[1]`."
+    k, share = STALL
+    return len(losses) > k and losses[-1] > (1 - share) * losses[-1 - k]
 
 def semi_analytic(victim:Victim, target:dict, n:int, config:AttackConfig|None=None, prior=None, labels:torch.Tensor|None=None,
                   callback:Callable|None=None, progress:bool=True, device=None) -> AttackResult:
-    "Reconstruct a batch whose patch-embedding system is determined: projected optimisation, polish, proposal cycles, then L-BFGS."
+    "Reconstruct a batch whose patch-embedding system is determined: projected optimisation, polish, proposal cycles, then L-BFGS and peeling."
     cfg = (config or AttackConfig(method='semi-analytic')).validate(); check_batch(victim, n); check_target(victim, target, cfg)
     cfg = replace(cfg, pixel_grad=pixel_gradient(cfg, precise=True))  # the polish needs the exact pixel gradient ('auto')
     system = PatchSystem(victim, target, n)
@@ -203,15 +225,32 @@ def semi_analytic(victim:Victim, target:dict, n:int, config:AttackConfig|None=No
                 if moves: best = (e, x); cur = x
                 else: kicks += 1; cur = kick(system, best[1], 0.1 * kicks, cfg.seed + c)
                 stale, lam = 0, 1.
-        # 4. L-BFGS from the best point, until its steps or the time budget end
+        # 4. L-BFGS from the best point until its steps or the time budget end; each time it stalls, peel the images in turn
+        # (most suspect first) and go on from the first whose few L-BFGS steps go below the stalled distance
         if lbfgs_steps and not interrupted and best[0] >= CONVERGED:
             def on_step(xn, loss):  # one history row per step (the l2 distance as grad and total; nan: off), and the Stop button
                 for k in hist: hist[k].append(loss if k in ('grad', 'total') else 1. if k == 'lr' else float('nan'))
                 return bool(callback(AttackState(len(hist['total']), T, victim.denormalize(xn).clamp(0, 1).cpu(), y, hist))) if callback else False
-            x, losses, interrupted = lbfgs_finish(system, best[1], y, lbfgs_steps, t0 + cfg.time_budget if cfg.time_budget else None,
-                                                  (cfg.unroll_steps, cfg.unroll_lr), on_step, progress)
-            e = error(x); record(f'L-BFGS: {len(losses)} steps', e)
-            if e < best[0]: best = (e, x)
+            left, deadline = [lbfgs_steps], t0 + cfg.time_budget if cfg.time_budget else None
+            def finish(xn, steps, until=None):  # every L-BFGS step, a peel's included, counts against the stage's steps
+                x, losses, stopped = lbfgs_finish(system, xn, y, min(steps, left[0]), deadline, (cfg.unroll_steps, cfg.unroll_lr), on_step, progress, until)
+                left[0] -= len(losses); return x, losses, stopped
+            def spent(): return not left[0] or (deadline is not None and time.time() > deadline)
+            x, peeling, peels = best[1], cfg.peel_steps > 0, 0
+            while True:
+                x, losses, interrupted = finish(x, left[0], stalled if peeling else None)
+                e = error(x); record(f'L-BFGS: {len(losses)} steps', e); best = min(best, (e, x), key=lambda q: q[0])
+                if interrupted or spent() or not losses or not peeling or best[0] < CONVERGED: break
+                floor, stall, found = losses[-1], e, None
+                for b in suspects(victim, target, x, y):  # a trial ends early once its distance is below the stalled one
+                    z, trial, interrupted = finish(peel(system, x, y, b), cfg.peel_steps, lambda L: L[-1] < floor)
+                    e = error(z); record(f'peel image {b + 1}: {len(trial)} steps', e); best = min(best, (e, z), key=lambda q: q[0])
+                    if e < stall: found = z; break  # judged, like every stage, by the gradient error
+                    if interrupted or spent(): break
+                if interrupted or spent(): break
+                if found is None: peeling = False  # no image's peel pays: plain L-BFGS for what is left
+                else: x, peels = found, peels + 1
+            notes['peels'] = peels
             ended = 'interrupted' if interrupted else 'converged' if best[0] < CONVERGED else f'L-BFGS after {ended}'
     except KeyboardInterrupt: interrupted, ended = True, 'interrupted'  # Ctrl-C between stages: keep the best so far
     if interrupted: ended = 'interrupted'  # also when the Stop came during the last cycle or before the first
