@@ -226,7 +226,7 @@ def semi_analytic(victim:Victim, target:dict, n:int, config:AttackConfig|None=No
                 else: kicks += 1; cur = kick(system, best[1], 0.1 * kicks, cfg.seed + c)
                 stale, lam = 0, 1.
         # 4. L-BFGS from the best point until its steps or the time budget end; each time it stalls, peel the images in turn
-        # (most suspect first) and go on from the first whose few L-BFGS steps go below the stalled distance
+        # (most suspect first) and go on from the first whose few L-BFGS steps take the gradient error below the stalled point's
         if lbfgs_steps and not interrupted and best[0] >= CONVERGED:
             def on_step(xn, loss):  # one history row per step (the l2 distance as grad and total; nan: off), and the Stop button
                 for k in hist: hist[k].append(loss if k in ('grad', 'total') else 1. if k == 'lr' else float('nan'))
