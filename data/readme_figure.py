@@ -6,7 +6,7 @@ HERE = Path(__file__).parent/'results'
 PANELS = [('batch1/recon.png', 'one image, vit-p4\nclosed form'),  # two short lines: the batch-1 panel is narrow
           ('p8-batch2/recon.png', 'two images, vit-p8\nsemi-analytic'),
           ('demo/recon.png', 'four images, vit-p4\noptimisation'),
-          ('p8-batch4/set3.png', 'four images, vit-p8\nbest of five sets')]
+          ('p8-batch4/set1.png', 'four images, vit-p8\nbest of five sets')]
 
 def main(out=HERE/'readme.png'):
     "Stack the four runs' pictures (originals over reconstructions) side by side, each with a caption."

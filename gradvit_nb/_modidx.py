@@ -18,6 +18,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                    'gradvit_nb.attack.check_batch': ('attack.html#check_batch', 'gradvit_nb/attack.py'),
                                    'gradvit_nb.attack.check_target': ('attack.html#check_target', 'gradvit_nb/attack.py'),
                                    'gradvit_nb.attack.choices': ('attack.html#choices', 'gradvit_nb/attack.py'),
+                                   'gradvit_nb.attack.feature_errors': ('attack.html#feature_errors', 'gradvit_nb/attack.py'),
                                    'gradvit_nb.attack.feature_term': ('attack.html#feature_term', 'gradvit_nb/attack.py'),
                                    'gradvit_nb.attack.keep_best_start': ('attack.html#keep_best_start', 'gradvit_nb/attack.py'),
                                    'gradvit_nb.attack.optimise': ('attack.html#optimise', 'gradvit_nb/attack.py'),

@@ -25,8 +25,8 @@ from .registration import reg_targets, reg_loss, consensus
 # %% auto #0
 __all__ = ['PRESETS', 'LOSS_TERMS', 'TERMS', 'AttackConfig', 'choices', 'pixel_gradient', 'preset', 'Step', 'LossTerm',
            'term_weights', 'AttackResult', 'AttackState', 'check_batch', 'check_target', 'start_images',
-           'weighted_loss', 'record', 'pixel_range', 'feature_term', 'attack_inputs', 'active_weights',
-           'keep_best_start', 'optimise']
+           'weighted_loss', 'record', 'pixel_range', 'feature_errors', 'feature_term', 'attack_inputs',
+           'active_weights', 'keep_best_start', 'optimise']
 
 # %% ../nbs/09_attack.ipynb #11f0c1c3
 def _f(default, help:str, **kw):
@@ -252,13 +252,18 @@ def pixel_range(victim:Victim, dev, constraint:Callable|None=None) -> Callable:
     return lambda z: torch.maximum(torch.minimum(constraint(z) if constraint else z, hi), lo)
 
 # %% ../nbs/09_attack.ipynb #0c1a0007
-def feature_term(victim:Victim, target:dict, y:torch.Tensor) -> Callable | None:
-    "The distance of images' head inputs to the exact ones the head's gradient gives (None when it cannot: repeated labels, no head bias)."
+def feature_errors(victim:Victim, target:dict, y:torch.Tensor) -> Callable | None:
+    "Each image's squared distance of its head input to the exact one the head's gradient gives, relative to its size (None when it cannot: repeated labels, no head bias)."
     if len(set(y.tolist())) < len(y) or not {'head.weight', 'head.bias'} <= set(target): return None
     F, _ = head_features(victim, target, y.cpu()); F = F.to(y.device)
     m = victim.model
-    def distance(xn): return (((m.forward_head(m.forward_features(xn), pre_logits=True) - F) ** 2).sum(1) / (F ** 2).sum(1)).sum()
-    return distance
+    def errors(xn): return ((m.forward_head(m.forward_features(xn), pre_logits=True) - F) ** 2).sum(1) / (F ** 2).sum(1)
+    return errors
+
+def feature_term(victim:Victim, target:dict, y:torch.Tensor) -> Callable | None:
+    "The sum of `feature_errors` over the batch: the loss term weighed by `alpha_feat` (None when the features are unknown)."
+    errors = feature_errors(victim, target, y)
+    return None if errors is None else lambda xn: errors(xn).sum()
 
 def attack_inputs(victim:Victim, target:dict, n:int, cfg:AttackConfig, prior, labels, dev) -> tuple:
     "What the loop needs from the shared gradient: the matcher of the selected tensors, the labels y, the image prior, the feature term."

@@ -14,15 +14,16 @@ from tqdm.auto import tqdm
 
 from .core import GradVitError
 from .models import Victim
-from .labels import recover_labels, head_features
+from .labels import recover_labels
 from .closed_form import closed_form_problem, to_patches, from_patches
 from .gradient_matching import gradient_error, GradientMatcher
 from .fast_matching import matched_terms
-from .attack import AttackConfig, AttackResult, AttackState, optimise, check_batch, check_target, TERMS, pixel_gradient, pixel_range
+from .attack import AttackConfig, AttackResult, AttackState, optimise, check_batch, check_target, TERMS, pixel_gradient, pixel_range, feature_errors
 
 # %% auto #0
-__all__ = ['STALE_CYCLES', 'CONVERGED', 'MAX_KICKS', 'STALL', 'semi_analytic_problem', 'PatchSystem', 'token_gradients_at',
-           'propose', 'exchange_patches', 'kick', 'lbfgs_finish', 'peel', 'suspects', 'stalled', 'semi_analytic']
+__all__ = ['LBFGS_HISTORY', 'STALE_CYCLES', 'CONVERGED', 'MAX_KICKS', 'STALL', 'semi_analytic_problem', 'PatchSystem',
+           'token_gradients_at', 'propose', 'exchange_patches', 'kick', 'lbfgs_finish', 'peel', 'suspects', 'stalled',
+           'semi_analytic']
 
 # %% ../nbs/09a_semi_analytic.ipynb #1b458520
 def semi_analytic_problem(victim:Victim, target:dict, n:int) -> str|None:
@@ -114,6 +115,8 @@ def kick(system:PatchSystem, xn:torch.Tensor, size:float, seed:int) -> torch.Ten
     return system.project(xn + size * xn.std() * noise)
 
 # %% ../nbs/09a_semi_analytic.ipynb #0483523b
+LBFGS_HISTORY = 200  # curvature pairs kept: torch's 20 forget within one step what the ill-conditioned valley taught
+
 def lbfgs_finish(system:PatchSystem, xn:torch.Tensor, y:torch.Tensor, steps:int, deadline:float|None=None, unroll:tuple=(1, 0.1),
                  on_step:Callable|None=None, progress:bool=True, until:Callable|None=None) -> tuple[torch.Tensor, list[float], bool]:
     "L-BFGS (strong Wolfe) on the l2 gradient distance of `xn`'s projected patches until `steps`, the `deadline`, `until(losses)`, or a stop (True from `on_step(x, loss)`, Ctrl-C)."
@@ -121,7 +124,7 @@ def lbfgs_finish(system:PatchSystem, xn:torch.Tensor, y:torch.Tensor, steps:int,
     dev = next(v.model.parameters()).device
     m = GradientMatcher(v, names, [system.target[k].to(dev) for k in names], 'l2', unroll)
     z = xn.detach().to(dev).clone().requires_grad_()
-    opt = torch.optim.LBFGS([z], lr=1, max_iter=20, history_size=20, line_search_fn='strong_wolfe')
+    opt = torch.optim.LBFGS([z], lr=1, max_iter=20, history_size=LBFGS_HISTORY, line_search_fn='strong_wolfe')
     def closure():
         opt.zero_grad(); loss = matched_terms(m, v.denormalize(system.project(z))[None], y.to(dev))[0, 0]; loss.backward(); return loss.detach()
     losses, last, stopped = [], z.detach().clone(), False
@@ -149,10 +152,9 @@ def peel(system:PatchSystem, xn:torch.Tensor, y:torch.Tensor, b:int) -> torch.Te
 
 def suspects(victim:Victim, target:dict, xn:torch.Tensor, y:torch.Tensor) -> list[int]:
     "The images in the order to peel them: the farthest head input from the exact one first (batch order when labels repeat)."
-    if len(set(y.tolist())) < len(y) or not {'head.weight', 'head.bias'} <= set(target): return list(range(len(xn)))
-    Fx, _ = head_features(victim, target, y.cpu()); m, dev = victim.model, next(victim.model.parameters()).device
-    with torch.no_grad(): f = m.forward_head(m.forward_features(xn.to(dev)), pre_logits=True).cpu()
-    return torch.argsort((f - Fx).norm(dim=1) / Fx.norm(dim=1), descending=True).tolist()
+    dev = next(victim.model.parameters()).device; errors = feature_errors(victim, target, y.to(dev))
+    if errors is None: return list(range(len(xn)))
+    with torch.no_grad(): return torch.argsort(errors(xn.to(dev)).cpu(), descending=True).tolist()
 
 # %% ../nbs/09a_semi_analytic.ipynb #048352s1
 STALE_CYCLES = 4    # cycles without a new best before the search exchanges patches, or else kicks the current point
